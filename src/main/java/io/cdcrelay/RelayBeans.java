@@ -1,0 +1,108 @@
+package io.cdcrelay;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import io.cdcrelay.capture.DebeziumSourceConfiguration;
+import io.cdcrelay.capture.RelayDebeziumComponent;
+import io.cdcrelay.change.ChangeEventMapper;
+import io.cdcrelay.change.JdbcKeyCatalog;
+import io.cdcrelay.config.RelaySettings;
+import io.cdcrelay.config.SourceSettings;
+import io.cdcrelay.format.FormatOptions;
+import io.cdcrelay.format.FormatRegistry;
+import io.cdcrelay.format.ValueRenderer;
+import io.cdcrelay.ops.DeliveryTracking;
+import io.cdcrelay.ops.ProgressReporter;
+import io.cdcrelay.ops.RelayMetrics;
+import io.cdcrelay.partition.HashPartitioner;
+import io.cdcrelay.partition.PartitionKey;
+import io.cdcrelay.topic.KafkaTopics;
+import io.cdcrelay.topic.TopicNameRule;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.camel.component.kafka.KafkaConfiguration;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.spi.Registry;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * Binds the beans the YAML routes call, each built from the validated settings. The names here are the
+ * ones the routes use.
+ */
+final class RelayBeans implements CamelConfiguration {
+
+    private final RelaySettings settings;
+    private final Properties properties;
+
+    RelayBeans(RelaySettings settings, Properties properties) {
+        this.settings = settings;
+        this.properties = properties;
+    }
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Registry registry = context.getRegistry();
+        MeterRegistry meters = new SimpleMeterRegistry();
+        registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
+        RelayMetrics metrics = new RelayMetrics(meters, Clock.systemUTC());
+        registry.bind("relayMetrics", metrics);
+        registry.bind("deliveryTracking", new DeliveryTracking(metrics));
+        context.addService(new ProgressReporter(metrics, settings.progressInterval()));
+
+        ValueRenderer values = new ValueRenderer(settings.timeZone());
+        FormatRegistry formats = FormatRegistry.standard(FormatOptions.from(properties, settings.timeZone()));
+        registry.bind("wireFormat", formats.get("relay.format", settings.format()));
+        registry.bind("partitioner", new HashPartitioner(new PartitionKey(values)));
+        registry.bind("topicNames", new TopicNameRule(settings.topics()));
+
+        KafkaTopics topics = new KafkaTopics(adminProperties(), settings.topics().partitions(),
+                settings.topics().replicationFactor(), settings.topics().createMissing());
+        context.addService(topics);
+        registry.bind("kafkaTopics", topics);
+        registry.bind("kafka", kafkaComponent());
+
+        if (settings.cdcEnabled()) {
+            SourceSettings source = settings.source();
+            registry.bind("debezium-mysql", new RelayDebeziumComponent(
+                    DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.syncTypes(), settings.delivery()),
+                    settings.delivery()));
+            registry.bind("changeEvents", new ChangeEventMapper(
+                    new JdbcKeyCatalog(source.jdbcUrl(), source.user(), source.password())));
+        }
+    }
+
+    /** Idempotent, acks=all, asynchronous: per-partition order holds with up to 5 requests in flight. */
+    private KafkaComponent kafkaComponent() {
+        KafkaConfiguration c = new KafkaConfiguration();
+        c.setBrokers(settings.kafka().bootstrapServers());
+        c.setRequestRequiredAcks("all");
+        c.setEnableIdempotence(true);
+        c.setMaxInFlightRequest(5);
+        c.setLingerMs(5);
+        c.setCompressionCodec("lz4");
+        c.setRecordMetadata(false);
+        Map<String, Object> passThrough = new HashMap<>(settings.kafka().producer());
+        c.setAdditionalProperties(passThrough);
+        KafkaComponent component = new KafkaComponent();
+        component.setConfiguration(c);
+        return component;
+    }
+
+    private Properties adminProperties() {
+        Properties admin = new Properties();
+        // the producer's security settings (SASL, TLS) apply to the admin client as well
+        settings.kafka().producer().forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key)) {
+                admin.setProperty(key, value);
+            }
+        });
+        admin.setProperty("bootstrap.servers", settings.kafka().bootstrapServers());
+        return admin;
+    }
+}

@@ -1,0 +1,143 @@
+package io.cdcrelay.capture;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.debezium.embedded.Connect;
+import io.debezium.engine.ChangeEvent;
+import io.debezium.engine.DebeziumEngine;
+import io.cdcrelay.config.DeliverySettings;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a Debezium engine and hands its records to the route, saving a source position only after the
+ * destination acknowledged every change up to it.
+ *
+ * <p>Each record of an engine batch enters the route asynchronously, so the route's last step (an
+ * asynchronous Kafka send) does not hold the next record back; at most {@code relay.delivery.window}
+ * records are unacknowledged at once. The batch is marked processed, which lets the engine save its
+ * position, only when every exchange of the batch completed without error. A failed or timed-out batch
+ * stops the engine unsaved and the engine is restarted with backoff: the batch is read again (at least
+ * once, never lost).
+ */
+final class AcknowledgingDebeziumConsumer extends DefaultConsumer
+        implements DebeziumEngine.ChangeConsumer<ChangeEvent<SourceRecord, SourceRecord>> {
+
+    /** Exchange property holding the raw record, for steps that need more than Camel's headers. */
+    private static final String SOURCE_RECORD = RelayDebeziumComponent.SOURCE_RECORD_PROPERTY;
+
+    private static final Logger LOG = LoggerFactory.getLogger(AcknowledgingDebeziumConsumer.class);
+
+    private final RelayDebeziumEndpoint endpoint;
+    private final DeliverySettings delivery;
+    private final Semaphore window;
+    private final RestartBackoff backoff = new RestartBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    private ExecutorService engineThread;
+    private ScheduledExecutorService restarts;
+    private volatile DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> engine;
+
+    AcknowledgingDebeziumConsumer(RelayDebeziumEndpoint endpoint, Processor processor, DeliverySettings delivery) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.delivery = delivery;
+        this.window = new Semaphore(delivery.window());
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        stopping.set(false);
+        var executors = endpoint.getCamelContext().getExecutorServiceManager();
+        engineThread = executors.newSingleThreadExecutor(this, "DebeziumEngine");
+        restarts = executors.newSingleThreadScheduledExecutor(this, "DebeziumEngineRestart");
+        startEngine();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        stopping.set(true);
+        var executors = endpoint.getCamelContext().getExecutorServiceManager();
+        if (restarts != null) {
+            executors.shutdownNow(restarts);
+        }
+        DebeziumEngine<?> current = engine;
+        if (current != null) {
+            // close() finishes the batch in hand and saves the position of what was acknowledged
+            current.close();
+        }
+        if (engineThread != null) {
+            executors.shutdownGraceful(engineThread);
+        }
+        super.doStop();
+    }
+
+    private void startEngine() {
+        engine = DebeziumEngine.create(Connect.class)
+                .using(endpoint.engineProperties())
+                .using(this::engineCompleted)
+                .notifying(this)
+                .build();
+        engineThread.submit(engine);
+    }
+
+    private void engineCompleted(boolean success, String message, Throwable error) {
+        if (stopping.get()) {
+            return;
+        }
+        Duration delay = backoff.nextDelay();
+        LOG.error("Debezium engine stopped ({}); restarting in {} s from the last saved position",
+                error != null ? error.getMessage() : message, delay.toSeconds(), error);
+        restarts.schedule(() -> {
+            if (!stopping.get()) {
+                startEngine();
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void handleBatch(List<ChangeEvent<SourceRecord, SourceRecord>> records,
+            DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer)
+            throws InterruptedException {
+        BatchAcknowledgement batch = new BatchAcknowledgement(records.size());
+        for (ChangeEvent<SourceRecord, SourceRecord> record : records) {
+            if (!window.tryAcquire(delivery.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new DeliveryFailedException("the destination acknowledged nothing for "
+                        + delivery.timeout().toSeconds() + " s (relay.delivery.timeout)", null);
+            }
+            // null: Camel's helper only accepts its own consumer type; the exchange is then not pooled
+            Exchange exchange = endpoint.createDbzExchange(null, record.value());
+            exchange.setProperty(SOURCE_RECORD, record.value());
+            getAsyncProcessor().process(exchange, doneSync -> {
+                try {
+                    if (exchange.getException() != null) {
+                        getExceptionHandler().handleException("Change not delivered", exchange,
+                                exchange.getException());
+                        batch.failed(exchange.getException());
+                    } else {
+                        batch.succeeded();
+                    }
+                } finally {
+                    window.release();
+                }
+            });
+        }
+        batch.await(delivery.timeout());
+        for (ChangeEvent<SourceRecord, SourceRecord> record : records) {
+            committer.markProcessed(record);
+        }
+        committer.markBatchFinished();
+        backoff.reset();
+    }
+}

@@ -1,0 +1,44 @@
+package io.cdcrelay.capture;
+
+import java.util.Properties;
+
+import io.cdcrelay.config.DeliverySettings;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.component.debezium.DebeziumEndpoint;
+import org.apache.camel.component.debezium.mysql.configuration.MySqlConnectorEmbeddedDebeziumConfiguration;
+
+/** A {@code debezium-mysql} endpoint whose consumer acknowledges batches only after delivery. */
+final class RelayDebeziumEndpoint extends DebeziumEndpoint<MySqlConnectorEmbeddedDebeziumConfiguration> {
+
+    private MySqlConnectorEmbeddedDebeziumConfiguration configuration;
+    private final DeliverySettings delivery;
+
+    RelayDebeziumEndpoint(String uri, RelayDebeziumComponent component,
+            MySqlConnectorEmbeddedDebeziumConfiguration configuration, DeliverySettings delivery) {
+        super(uri, component);
+        this.configuration = configuration;
+        this.delivery = delivery;
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        AcknowledgingDebeziumConsumer consumer = new AcknowledgingDebeziumConsumer(this, processor, delivery);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    Properties engineProperties() {
+        return configuration.createDebeziumConfiguration().asProperties();
+    }
+
+    @Override
+    public MySqlConnectorEmbeddedDebeziumConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    @Override
+    public void setConfiguration(MySqlConnectorEmbeddedDebeziumConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

@@ -1,0 +1,14 @@
+package io.cdcrelay.config;
+
+import java.time.Duration;
+
+/**
+ * How changes are handed to the destination and when the source position is saved.
+ *
+ * @param window        changes sent but not yet acknowledged, at most
+ * @param timeout       how long a batch may wait for its acknowledgements before the relay treats the
+ *                      destination as failed and restarts from the last saved position
+ * @param offsetFlush   how often the position of acknowledged changes is saved
+ */
+public record DeliverySettings(int window, Duration timeout, Duration offsetFlush) {
+}

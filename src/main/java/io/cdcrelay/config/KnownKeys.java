@@ -1,0 +1,49 @@
+package io.cdcrelay.config;
+
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The public {@code relay.*} keys of DESIGN.md and FORMATS.md. A key outside this list stops the start, so a
+ * typo never silently falls back to a default.
+ */
+final class KnownKeys {
+
+    private static final Set<String> EXACT = Set.of(
+            "relay.embedded", "relay.data-dir",
+            "relay.source.flavor", "relay.source.host", "relay.source.port", "relay.source.user",
+            "relay.source.password", "relay.source.server-id", "relay.source.name", "relay.source.databases",
+            "relay.source.tables", "relay.source.db-type", "relay.source.tenant", "relay.source.cluster-id",
+            "relay.sync-types", "relay.incremental.start-timestamp",
+            "relay.sink", "relay.kafka.bootstrap-servers", "relay.rocketmq.namesrv-addr",
+            "relay.format", "relay.format.debezium.schemas", "relay.partitioning", "relay.split-key-updates",
+            "relay.topic.name", "relay.topic.partitions", "relay.topic.replication-factor",
+            "relay.transaction-sequence", "relay.business-system-id", "relay.time-zone",
+            "relay.heartbeat.interval", "relay.cdc.enabled",
+            "relay.delivery.window", "relay.delivery.timeout", "relay.offset.flush-interval",
+            "relay.progress.interval", "relay.http.port", "relay.jolokia.enabled",
+            "relay.mirror.enabled", "relay.mirror.source.bootstrap-servers", "relay.mirror.topics",
+            "relay.mirror.group-id", "relay.mirror.start-offset", "relay.mirror.start-time",
+            "relay.mirror.destination.bootstrap-servers", "relay.mirror.topic-rule",
+            "relay.mirror.partition-policy", "relay.mirror.destination.partitions");
+
+    private static final List<String> PREFIXES = List.of(
+            "relay.kafka.producer.", "relay.rocketmq.producer.", "relay.topic.map.", "relay.sharding-columns.",
+            "relay.columns.", "relay.format.topic.", "relay.mirror.source.properties.",
+            "relay.mirror.destination.properties.", "relay.source.debezium.", "relay.demo.");
+
+    private KnownKeys() {
+    }
+
+    static void rejectUnknown(Properties properties) {
+        properties.stringPropertyNames().stream().sorted()
+                .filter(k -> k.startsWith("relay."))
+                .filter(k -> !EXACT.contains(k) && PREFIXES.stream().noneMatch(k::startsWith))
+                .findFirst()
+                .ifPresent(k -> {
+                    throw new SettingsException(k + " is not a cdc-relay setting: check its spelling against "
+                            + "application.properties or remove it.");
+                });
+    }
+}

@@ -1,0 +1,63 @@
+package io.cdcrelay.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Merges the configuration layers in DESIGN.md's order, later ones winning: the bundled defaults, the
+ * defaults of the entry point (the demo turns {@code relay.embedded} on), {@code ./application.properties}
+ * or the file given with {@code --properties=FILE}, then {@code -Dkey=value} system properties.
+ */
+public final class PropertySources {
+
+    static final String BUNDLED = "io/cdcrelay/config/application.properties";
+
+    private final Properties entryDefaults;
+    private final Properties system;
+
+    public PropertySources(Properties entryDefaults, Properties system) {
+        this.entryDefaults = entryDefaults;
+        this.system = system;
+    }
+
+    /** @param userFile the file named by {@code --properties}; empty means {@code ./application.properties} if present */
+    public Properties load(Optional<Path> userFile) {
+        Properties merged = new Properties();
+        try (InputStream in = PropertySources.class.getClassLoader().getResourceAsStream(BUNDLED)) {
+            if (in != null) {
+                try (Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+                    merged.load(reader);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the bundled " + BUNDLED, e);
+        }
+        merged.putAll(entryDefaults);
+        Path file = userFile.orElse(Path.of("application.properties"));
+        if (Files.isRegularFile(file)) {
+            readInto(merged, file);
+        } else if (userFile.isPresent()) {
+            throw new SettingsException("--properties=" + file + " names no readable file: give the path of "
+                    + "an existing properties file.");
+        }
+        system.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("relay.") || k.startsWith("camel."))
+                .forEach(k -> merged.setProperty(k, system.getProperty(k)));
+        return merged;
+    }
+
+    private static void readInto(Properties target, Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            target.load(reader);
+        } catch (IOException e) {
+            throw new SettingsException("--properties=" + file + " cannot be read (" + e.getMessage()
+                    + "): check the file's permissions.", e);
+        }
+    }
+}

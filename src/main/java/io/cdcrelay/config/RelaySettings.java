@@ -1,0 +1,152 @@
+package io.cdcrelay.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Every setting of a running relay, read once from the merged properties and validated before anything
+ * starts. Wrong input fails here with one sentence naming the key.
+ */
+public record RelaySettings(
+        boolean embedded,
+        Path dataDir,
+        boolean cdcEnabled,
+        SourceSettings source,
+        Set<SyncType> syncTypes,
+        String sink,
+        KafkaSettings kafka,
+        String format,
+        String partitioning,
+        TopicSettings topics,
+        DeliverySettings delivery,
+        ZoneId timeZone,
+        Duration progressInterval) {
+
+    public enum SyncType { SCHEMA, FULL, INCREMENTAL }
+
+    public static RelaySettings from(Properties properties) {
+        KnownKeys.rejectUnknown(properties);
+        PropertyReader r = new PropertyReader(properties);
+
+        boolean embedded = r.bool("relay.embedded", false);
+        boolean cdcEnabled = r.bool("relay.cdc.enabled", true);
+        if (r.bool("relay.mirror.enabled", false)) {
+            throw new SettingsException("relay.mirror.enabled=true is not supported by this build yet: "
+                    + "set it to false.");
+        }
+        String sink = r.oneOf("relay.sink", "kafka", "kafka", "rocketmq");
+        if (!sink.equals("kafka")) {
+            throw new SettingsException("relay.sink=" + sink + " is not supported by this build yet: "
+                    + "set relay.sink=kafka.");
+        }
+        String partitioning = r.oneOf("relay.partitioning", "hash", "hash", "one");
+        if (!partitioning.equals("hash")) {
+            throw new SettingsException("relay.partitioning=" + partitioning
+                    + " is not supported by this build yet: set relay.partitioning=hash.");
+        }
+        return new RelaySettings(
+                embedded,
+                Path.of(r.string("relay.data-dir", "./data")),
+                cdcEnabled,
+                cdcEnabled ? source(r) : null,
+                syncTypes(r),
+                sink,
+                kafka(r),
+                r.string("relay.format", "default").toLowerCase(Locale.ROOT),
+                partitioning,
+                topics(r),
+                delivery(r),
+                zone(r),
+                r.duration("relay.progress.interval", Duration.ofSeconds(5)));
+    }
+
+    private static SourceSettings source(PropertyReader r) {
+        String flavor = r.oneOf("relay.source.flavor", "mysql", "mysql", "mariadb");
+        String name = r.string("relay.source.name", "relay");
+        if (!name.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new SettingsException("relay.source.name=" + name + " is not valid: use 1 to 64 letters, "
+                    + "digits, '.', '_' or '-'.");
+        }
+        return new SourceSettings(
+                SourceSettings.Flavor.valueOf(flavor.toUpperCase(Locale.ROOT)),
+                r.string("relay.source.host", "127.0.0.1"),
+                r.integer("relay.source.port", 3306, 1, 65535),
+                r.required("relay.source.user", "set the database user the relay reads the binlog as"),
+                r.string("relay.source.password", ""),
+                r.longValue("relay.source.server-id", 5400, 1, 4294967295L),
+                name,
+                r.list("relay.source.databases"),
+                r.list("relay.source.tables"),
+                r.withPrefix("relay.source.debezium."));
+    }
+
+    private static Set<SyncType> syncTypes(PropertyReader r) {
+        List<String> names = r.list("relay.sync-types");
+        if (names.isEmpty() && r.optional("relay.sync-types").isEmpty()) {
+            return EnumSet.allOf(SyncType.class);
+        }
+        Set<SyncType> types = EnumSet.noneOf(SyncType.class);
+        for (String n : names) {
+            try {
+                types.add(SyncType.valueOf(n.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException("relay.sync-types contains " + n
+                        + ", which is not a sync type: use any of schema, full, incremental.");
+            }
+        }
+        if (!types.contains(SyncType.FULL) && !types.contains(SyncType.INCREMENTAL)) {
+            throw new SettingsException("relay.sync-types=" + String.join(",", names)
+                    + " moves no data: add full, incremental or both.");
+        }
+        return types;
+    }
+
+    private static KafkaSettings kafka(PropertyReader r) {
+        return new KafkaSettings(
+                r.required("relay.kafka.bootstrap-servers",
+                        "name the destination Kafka brokers, for example relay.kafka.bootstrap-servers=host:9092"),
+                r.withPrefix("relay.kafka.producer."));
+    }
+
+    private static TopicSettings topics(PropertyReader r) {
+        Map<String, String> explicit = new LinkedHashMap<>();
+        r.withPrefix("relay.topic.map.").forEach((table, topic) -> {
+            if (!table.matches("[^.]+\\.[^.]+")) {
+                throw new SettingsException("relay.topic.map." + table + " does not name a table: write "
+                        + "relay.topic.map.<database>.<table>=<topic>.");
+            }
+            explicit.put(table, topic);
+        });
+        return new TopicSettings(
+                r.string("relay.topic.name", "Topic_${database}_${table}"),
+                Map.copyOf(explicit),
+                r.integer("relay.topic.partitions", 3, 1, 10_000),
+                (short) r.integer("relay.topic.replication-factor", 1, 1, Short.MAX_VALUE),
+                syncTypes(r).contains(SyncType.SCHEMA));
+    }
+
+    private static DeliverySettings delivery(PropertyReader r) {
+        return new DeliverySettings(
+                r.integer("relay.delivery.window", 20_000, 1, 1_000_000),
+                r.duration("relay.delivery.timeout", Duration.ofMinutes(2)),
+                r.duration("relay.offset.flush-interval", Duration.ofSeconds(1)));
+    }
+
+    private static ZoneId zone(PropertyReader r) {
+        String zone = r.string("relay.time-zone", "UTC");
+        try {
+            return ZoneId.of(zone);
+        } catch (RuntimeException e) {
+            throw new SettingsException("relay.time-zone=" + zone
+                    + " is not a time zone: use an IANA name such as UTC or Europe/Berlin.");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.cdcrelay.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where and how the relay reads the binlog: connection, connector flavor and table selection.
+ *
+ * @param debeziumOverrides {@code relay.source.debezium.*}: Debezium connector properties passed through
+ *                          unchanged, for the options the relay has no key of its own for
+ */
+public record SourceSettings(
+        Flavor flavor,
+        String host,
+        int port,
+        String user,
+        String password,
+        long serverId,
+        String name,
+        List<String> databases,
+        List<String> tables,
+        Map<String, String> debeziumOverrides) {
+
+    public enum Flavor { MYSQL, MARIADB }
+
+    /** A JDBC URL for the relay's own metadata queries, with the driver that matches the flavor. */
+    public String jdbcUrl() {
+        String scheme = flavor == Flavor.MARIADB ? "jdbc:mariadb" : "jdbc:mysql";
+        return scheme + "://" + host + ":" + port + "/?connectTimeout=10000"
+                + (flavor == Flavor.MYSQL ? "&useSSL=false&allowPublicKeyRetrieval=true" : "");
+    }
+
+    @Override
+    public String toString() {
+        // never print the password
+        return "SourceSettings[" + flavor + " " + user + "@" + host + ":" + port + ", serverId=" + serverId
+                + ", name=" + name + "]";
+    }
+}

@@ -1,0 +1,31 @@
+package io.cdcrelay.format;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.cdcrelay.config.SettingsException;
+
+/** The wire formats this build offers, by the name {@code relay.format} uses. */
+public final class FormatRegistry {
+
+    private final Map<String, WireFormat> formats = new LinkedHashMap<>();
+
+    public FormatRegistry(List<WireFormat> available) {
+        available.forEach(f -> formats.put(f.name(), f));
+    }
+
+    public static FormatRegistry standard(FormatOptions options) {
+        return new FormatRegistry(List.of(new DefaultFormat(options)));
+    }
+
+    /** @throws SettingsException naming the valid formats when {@code name} is not one */
+    public WireFormat get(String key, String name) {
+        WireFormat format = formats.get(name);
+        if (format == null) {
+            throw new SettingsException(key + "=" + name + " is not a wire format of this build: use one of "
+                    + String.join(", ", formats.keySet()) + ".");
+        }
+        return format;
+    }
+}

@@ -1,0 +1,64 @@
+package io.cdcrelay.partition;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.cdcrelay.change.ChangeEvent;
+import io.cdcrelay.change.ColumnType;
+import io.cdcrelay.format.ValueRenderer;
+
+/**
+ * The key of a change's message and the bytes its partition is hashed from (FORMATS.md, "Around every
+ * format"): the key columns as a compact JSON object in key-column order, values rendered as text. A table
+ * without any key has no message key and hashes its whole row image instead.
+ */
+public final class PartitionKey {
+
+    private final JsonFactory json = new JsonFactory();
+    private final ValueRenderer values;
+
+    public PartitionKey(ValueRenderer values) {
+        this.values = values;
+    }
+
+    /** @return the message key, or {@code null} for a table without any key */
+    public String messageKey(ChangeEvent change) {
+        if (!change.isRowChange()) {
+            return objectOf(List.of("database", "table"),
+                    Map.of("database", change.database(), "table", change.table()), Map.of());
+        }
+        if (change.keyColumns().isEmpty()) {
+            return null;
+        }
+        return objectOf(change.keyColumns(), change.currentImage(), change.columnTypes());
+    }
+
+    /** What the partition is hashed from: the message key, or the whole row for a table without a key. */
+    public String hashInput(ChangeEvent change) {
+        String key = messageKey(change);
+        if (key != null) {
+            return key;
+        }
+        return objectOf(List.copyOf(change.currentImage().keySet()), change.currentImage(), change.columnTypes());
+    }
+
+    private String objectOf(List<String> columns, Map<String, ?> image, Map<String, ColumnType> types) {
+        StringWriter out = new StringWriter(64);
+        try (JsonGenerator g = json.createGenerator(out)) {
+            g.writeStartObject();
+            for (String column : columns) {
+                Object value = image.get(column);
+                g.writeStringField(column, values.render(value, types.get(column)));
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}
