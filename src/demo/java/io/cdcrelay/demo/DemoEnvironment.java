@@ -1,0 +1,85 @@
+package io.cdcrelay.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import io.cdcrelay.config.EmbeddedEnvironment;
+import io.cdcrelay.config.PropertyReader;
+
+/**
+ * {@code relay.embedded=true}: a fresh MariaDB with the demo workload and a Kafka broker under
+ * {@code <relay.data-dir>/embedded}, wiped at every start so each demo run begins the same way.
+ */
+public final class DemoEnvironment implements EmbeddedEnvironment {
+
+    private EmbeddedMariaDb mariaDb;
+    private EmbeddedKafka kafka;
+    private DemoWorkload workload;
+
+    @Override
+    public Properties start(Properties settings) throws Exception {
+        PropertyReader r = new PropertyReader(settings);
+        Path dir = Path.of(r.string("relay.data-dir", "./data")).resolve("embedded").toAbsolutePath();
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
+
+        mariaDb = EmbeddedMariaDb.start(dir.resolve("mariadb"), FreePort.pick());
+        kafka = EmbeddedKafka.start(dir.resolve("kafka"),
+                FreePort.preferring(r.integer("relay.demo.kafka-port", 9092, 1, 65535)));
+        workload = new DemoWorkload(mariaDb, r.integer("relay.demo.transactions-per-second", 100, 1, 100_000));
+        workload.createSchema();
+        workload.start();
+
+        Properties pointing = new Properties();
+        pointing.setProperty("relay.source.flavor", "mariadb");
+        pointing.setProperty("relay.source.host", "127.0.0.1");
+        pointing.setProperty("relay.source.port", String.valueOf(mariaDb.port()));
+        pointing.setProperty("relay.source.user", EmbeddedMariaDb.USER);
+        pointing.setProperty("relay.source.password", EmbeddedMariaDb.PASSWORD);
+        pointing.setProperty("relay.source.databases", "shop");
+        pointing.setProperty("relay.kafka.bootstrap-servers", kafka.bootstrapServers());
+        pointing.setProperty("relay.data-dir", dir.resolve("relay").toString());
+        return pointing;
+    }
+
+    @Override
+    public String howToWatch() {
+        return "Demo running: MariaDB on 127.0.0.1:" + mariaDb.port() + " (database shop, user "
+                + EmbeddedMariaDb.USER + "), Kafka on " + kafka.bootstrapServers() + ". Watch the messages with:"
+                + System.lineSeparator() + "    java -cp target/cdc-relay.jar io.cdcrelay.ops.TopicTail "
+                + kafka.bootstrapServers() + " Topic_shop_orders";
+    }
+
+    @Override
+    public void close() {
+        if (workload != null) {
+            workload.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (mariaDb != null) {
+            mariaDb.close();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
