@@ -42,11 +42,7 @@ public final class RelayLauncher {
                 embedded = embeddedEnvironment();
                 properties.putAll(embedded.start(properties));
             }
-            RelaySettings settings = RelaySettings.from(properties);
-            Main main = new Main();
-            main.setOverrideProperties(properties);
-            main.configure().addConfiguration(new RelayBeans(settings, properties));
-            main.configure().withRoutesIncludePattern(String.join(",", routeFiles(settings)));
+            Main main = newMain(RelaySettings.from(properties), properties);
             if (embedded != null) {
                 EmbeddedEnvironment watched = embedded;
                 main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
@@ -69,6 +65,15 @@ public final class RelayLauncher {
                 embedded.close();
             }
         }
+    }
+
+    /** Camel Main with the relay's beans and the routes the settings select; not yet started. */
+    static Main newMain(RelaySettings settings, Properties properties) {
+        Main main = new Main();
+        main.setOverrideProperties(properties);
+        main.configure().addConfiguration(new RelayBeans(settings, properties));
+        main.configure().withRoutesIncludePattern(String.join(",", routeFiles(settings)));
+        return main;
     }
 
     static Optional<Path> propertiesFile(String[] args) {

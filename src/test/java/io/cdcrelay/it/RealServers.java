@@ -1,0 +1,51 @@
+package io.cdcrelay.it;
+
+import java.nio.file.Path;
+
+import io.cdcrelay.demo.EmbeddedKafka;
+import io.cdcrelay.demo.EmbeddedMariaDb;
+import io.cdcrelay.demo.FreePort;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit extension that gives tests a real MariaDB (binlog on, ROW, FULL) and a real Kafka broker (KRaft),
+ * started once per test JVM on free loopback ports and stopped when the JVM's tests are done.
+ */
+public final class RealServers implements ParameterResolver {
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Servers.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Servers.class, k -> Servers.start(), Servers.class);
+    }
+
+    /** The running servers; closed by JUnit with the root context. */
+    public record Servers(EmbeddedMariaDb mariaDb, EmbeddedKafka kafka, Path dir)
+            implements ExtensionContext.Store.CloseableResource {
+
+        static Servers start() {
+            Path dir = Path.of("target", "it-servers").toAbsolutePath();
+            try {
+                TestFiles.deleteRecursively(dir);
+                EmbeddedMariaDb db = EmbeddedMariaDb.start(dir.resolve("mariadb"), FreePort.pick());
+                EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), FreePort.pick());
+                return new Servers(db, kafka, dir);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the test servers: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            kafka.close();
+            mariaDb.close();
+        }
+    }
+}
