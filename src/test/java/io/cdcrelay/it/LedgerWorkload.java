@@ -1,0 +1,106 @@
+package io.cdcrelay.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.cdcrelay.demo.EmbeddedMariaDb;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * A seeded workload on {@code <db>.ledger (id, version)}: each transaction inserts new rows at version 1
+ * and bumps the version of earlier ones. It remembers what was committed, so a test can check that every
+ * committed change was delivered and that each key's changes arrived in commit order.
+ */
+final class LedgerWorkload {
+
+    private static final Pattern ROW = Pattern.compile("\"postStruct\":\\{\"id\":\"(\\d+)\",\"version\":\"(\\d+)\"}");
+
+    private final EmbeddedMariaDb db;
+    private final String database;
+    private final Random random = new Random(7);
+    private final Map<Integer, List<Integer>> committed = new ConcurrentHashMap<>();
+    private final AtomicInteger changes = new AtomicInteger();
+    private int nextId = 1;
+
+    LedgerWorkload(EmbeddedMariaDb db, String database) throws SQLException {
+        this.db = db;
+        this.database = database;
+        try (Connection c = db.connect(""); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+            s.execute("CREATE TABLE " + database + ".ledger (id INT PRIMARY KEY, version INT NOT NULL)");
+        }
+    }
+
+    /** Commits {@code transactions} transactions of 3 inserts and 3 updates each. */
+    void run(int transactions) throws SQLException {
+        try (Connection c = db.connect(database)) {
+            c.setAutoCommit(false);
+            for (int t = 0; t < transactions; t++) {
+                Map<Integer, Integer> written = new LinkedHashMap<>();
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO ledger VALUES (?, 1)");
+                        PreparedStatement update = c.prepareStatement("UPDATE ledger SET version = ? WHERE id = ?")) {
+                    for (int i = 0; i < 3; i++) {
+                        insert.setInt(1, nextId);
+                        insert.executeUpdate();
+                        written.put(nextId++, 1);
+                    }
+                    for (int i = 0; i < 3 && nextId > 4; i++) {
+                        int id = 1 + random.nextInt(nextId - 4);
+                        if (written.containsKey(id)) {
+                            continue;
+                        }
+                        int version = last(id) + 1;
+                        update.setInt(1, version);
+                        update.setInt(2, id);
+                        update.executeUpdate();
+                        written.put(id, version);
+                    }
+                }
+                c.commit();
+                written.forEach((id, version) -> committed.computeIfAbsent(id, k -> new ArrayList<>()).add(version));
+                changes.addAndGet(written.size());
+            }
+        }
+    }
+
+    int committedChanges() {
+        return changes.get();
+    }
+
+    /**
+     * Every committed (id, version) was delivered; per key the first deliveries follow commit order and the
+     * last delivery is the last committed version. Repeats (at-least-once after a restart) are allowed.
+     */
+    void assertDeliveredInOrder(List<ConsumerRecord<String, String>> records) {
+        Map<Integer, List<Integer>> delivered = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> r : records) {
+            Matcher m = ROW.matcher(r.value());
+            assertThat(m.find()).as("a ledger row in " + r.value()).isTrue();
+            delivered.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new ArrayList<>()).add(Integer.parseInt(m.group(2)));
+        }
+        assertThat(delivered.keySet()).containsExactlyInAnyOrderElementsOf(committed.keySet());
+        committed.forEach((id, versions) -> {
+            List<Integer> got = delivered.get(id);
+            assertThat(got.stream().distinct().toList()).as("first deliveries of id " + id).isEqualTo(versions);
+            assertThat(got.get(got.size() - 1)).as("last delivery of id " + id).isEqualTo(versions.get(versions.size() - 1));
+        });
+    }
+
+    private int last(int id) {
+        List<Integer> versions = committed.get(id);
+        return versions == null ? 1 : versions.get(versions.size() - 1);
+    }
+}

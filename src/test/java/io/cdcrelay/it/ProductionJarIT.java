@@ -1,0 +1,66 @@
+package io.cdcrelay.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.Test;
+
+/** What target/cdc-relay.jar carries and refuses. */
+class ProductionJarIT {
+
+    private final String jar = System.getProperty("cdcrelay.jar", "target/cdc-relay.jar");
+
+    @Test
+    void theProductionJarCarriesNoEmbeddedServers() throws IOException {
+        try (ZipFile zip = new ZipFile(jar)) {
+            assertThat(zip.stream().map(e -> e.getName())
+                    .filter(n -> n.startsWith("io/cdcrelay/demo/") || n.startsWith("ch/vorburger/")
+                            || n.startsWith("kafka/server/") || n.startsWith("scala/")))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void theProductionJarRefusesEmbeddedModeWithASentenceNamingTheDemoJar() throws Exception {
+        Result result = run("-Drelay.embedded=true");
+        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.output.strip()).startsWith("cdc-relay: relay.embedded=true needs the embedded servers")
+                .contains("target/cdc-relay-demo.jar").doesNotContain("Exception");
+    }
+
+    @Test
+    void anUnknownRelayKeyStopsTheStartNamingTheKey() throws Exception {
+        Result result = run("-Drelay.kafka.bootstrap-servers=127.0.0.1:1", "-Drelay.source.user=u", "-Drelay.topic.nmae=x");
+        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.output.strip()).isEqualTo("cdc-relay: relay.topic.nmae is not a cdc-relay setting: check "
+                + "its spelling against application.properties or remove it.");
+    }
+
+    private Result run(String... systemProperties) throws Exception {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(systemProperties));
+        command.add("-jar");
+        command.add(jar);
+        // an empty working directory: no ./application.properties or ./routes of the repository
+        Path cwd = java.nio.file.Files.createTempDirectory("relay-jar");
+        Process p = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true).start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = p.getInputStream()) {
+            in.transferTo(out);
+        }
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+}
