@@ -1,0 +1,60 @@
+package io.cdcrelay.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class BatchAcknowledgementTest {
+
+    @Test
+    void aBatchWhoseChangesAllSucceededIsAcknowledged() {
+        BatchAcknowledgement batch = new BatchAcknowledgement(2);
+        batch.succeeded();
+        batch.succeeded();
+        assertThatCode(() -> batch.await(Duration.ofMillis(10))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void oneFailedChangeFailsTheWholeBatchWithItsCause() {
+        BatchAcknowledgement batch = new BatchAcknowledgement(2);
+        IllegalStateException cause = new IllegalStateException("broker said no");
+        batch.failed(cause);
+        batch.succeeded();
+        assertThatThrownBy(() -> batch.await(Duration.ofMillis(10))).isInstanceOf(DeliveryFailedException.class)
+                .hasMessageContaining("broker said no").hasCause(cause);
+    }
+
+    @Test
+    void aMissingAcknowledgementFailsTheBatchAfterTheTimeout() {
+        BatchAcknowledgement batch = new BatchAcknowledgement(2);
+        batch.succeeded();
+        assertThatThrownBy(() -> batch.await(Duration.ofMillis(20))).isInstanceOf(DeliveryFailedException.class)
+                .hasMessageContaining("1 changes were not acknowledged");
+    }
+
+    @Test
+    void restartDelaysDoubleUpToTheMaximumAndResetOnceDataFlows() {
+        RestartBackoff backoff = new RestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(5));
+        assertThat(backoff.nextDelay()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(backoff.nextDelay()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(backoff.nextDelay()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(backoff.nextDelay()).isEqualTo(Duration.ofSeconds(5));
+        backoff.reset();
+        assertThat(backoff.nextDelay()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void snapshotModeFollowsTheSyncTypes() {
+        assertThat(DebeziumSourceConfiguration.snapshotMode(java.util.EnumSet.of(
+                io.cdcrelay.config.RelaySettings.SyncType.FULL, io.cdcrelay.config.RelaySettings.SyncType.INCREMENTAL)))
+                .isEqualTo("initial");
+        assertThat(DebeziumSourceConfiguration.snapshotMode(java.util.EnumSet.of(
+                io.cdcrelay.config.RelaySettings.SyncType.INCREMENTAL))).isEqualTo("no_data");
+        assertThat(DebeziumSourceConfiguration.snapshotMode(java.util.EnumSet.of(
+                io.cdcrelay.config.RelaySettings.SyncType.FULL))).isEqualTo("initial_only");
+    }
+}

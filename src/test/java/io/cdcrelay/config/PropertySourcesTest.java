@@ -1,0 +1,63 @@
+package io.cdcrelay.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PropertySourcesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void laterLayersWinBundledThenEntryPointThenFileThenSystemProperties() throws IOException {
+        Path file = dir.resolve("relay.properties");
+        Files.writeString(file, "relay.topic.partitions=6\nrelay.format=from-file\n");
+        Properties entry = new Properties();
+        entry.setProperty("relay.embedded", "true");
+        entry.setProperty("relay.format", "from-entry");
+        Properties system = new Properties();
+        system.setProperty("relay.topic.partitions", "9");
+        system.setProperty("java.version", "ignored");
+
+        Properties merged = new PropertySources(entry, system).load(Optional.of(file));
+
+        assertThat(merged.getProperty("relay.topic.name")).as("bundled").isEqualTo("Topic_${database}_${table}");
+        assertThat(merged.getProperty("relay.embedded")).as("entry point").isEqualTo("true");
+        assertThat(merged.getProperty("relay.format")).as("file over entry point").isEqualTo("from-file");
+        assertThat(merged.getProperty("relay.topic.partitions")).as("system over file").isEqualTo("9");
+        assertThat(merged).doesNotContainKey("java.version");
+    }
+
+    @Test
+    void aPropertiesFileThatDoesNotExistIsRefused() {
+        Path missing = dir.resolve("nope.properties");
+        assertThatThrownBy(() -> new PropertySources(new Properties(), new Properties()).load(Optional.of(missing)))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("--properties=" + missing + " names no readable file: give the path of an existing properties file.");
+    }
+
+    @Test
+    void theBundledDefaultsAreValidOnceSourceAndDestinationAreNamed() {
+        Properties merged = new PropertySources(new Properties(), new Properties()).load(Optional.of(writeEmpty()));
+        merged.setProperty("relay.source.user", "u");
+        merged.setProperty("relay.kafka.bootstrap-servers", "h:9092");
+        assertThat(RelaySettings.from(merged).format()).isEqualTo("default");
+    }
+
+    private Path writeEmpty() {
+        try {
+            return Files.writeString(dir.resolve("empty.properties"), "");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

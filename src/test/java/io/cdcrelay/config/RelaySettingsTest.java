@@ -1,0 +1,99 @@
+package io.cdcrelay.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+class RelaySettingsTest {
+
+    @Test
+    void aMinimalConfigurationGetsTheDocumentedDefaults() {
+        RelaySettings s = RelaySettings.from(minimal());
+        assertThat(s.embedded()).isFalse();
+        assertThat(s.source().flavor()).isEqualTo(SourceSettings.Flavor.MYSQL);
+        assertThat(s.source().port()).isEqualTo(3306);
+        assertThat(s.source().serverId()).isEqualTo(5400);
+        assertThat(s.source().name()).isEqualTo("relay");
+        assertThat(s.syncTypes()).containsExactlyInAnyOrder(RelaySettings.SyncType.values());
+        assertThat(s.format()).isEqualTo("default");
+        assertThat(s.topics().nameRule()).isEqualTo("Topic_${database}_${table}");
+        assertThat(s.topics().partitions()).isEqualTo(3);
+        assertThat(s.topics().createMissing()).isTrue();
+        assertThat(s.delivery().offsetFlush()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anUnknownRelayKeyIsRefusedByName() {
+        Properties p = minimal();
+        p.setProperty("relay.topic.partiton", "3");
+        assertThatThrownBy(() -> RelaySettings.from(p)).isInstanceOf(SettingsException.class)
+                .hasMessage("relay.topic.partiton is not a cdc-relay setting: check its spelling against "
+                        + "application.properties or remove it.");
+    }
+
+    @Test
+    void keysUnderAPassThroughPrefixAreAccepted() {
+        Properties p = minimal();
+        p.setProperty("relay.kafka.producer.linger.ms", "20");
+        p.setProperty("relay.topic.map.shop.orders", "orders");
+        RelaySettings s = RelaySettings.from(p);
+        assertThat(s.kafka().producer()).containsEntry("linger.ms", "20");
+        assertThat(s.topics().explicit()).containsEntry("shop.orders", "orders");
+    }
+
+    @Test
+    void invalidValuesNameTheKeyAndTheFix() {
+        assertRefused("relay.source.port", "70000", "relay.source.port=70000 is not valid: use a whole number from 1 to 65535.");
+        assertRefused("relay.source.flavor", "oracle", "relay.source.flavor=oracle is not valid: use one of mysql, mariadb.");
+        assertRefused("relay.sync-types", "schema", "relay.sync-types=schema moves no data: add full, incremental or both.");
+        assertRefused("relay.sync-types", "full,delta", "relay.sync-types contains delta, which is not a sync type: "
+                + "use any of schema, full, incremental.");
+        assertRefused("relay.delivery.timeout", "soon", "relay.delivery.timeout=soon is not a duration: write a whole "
+                + "number with ms, s, m or h, for example 5s.");
+        assertRefused("relay.time-zone", "Mars/Base", "relay.time-zone=Mars/Base is not a time zone: use an IANA name "
+                + "such as UTC or Europe/Berlin.");
+        assertRefused("relay.topic.map.orders", "x", "relay.topic.map.orders does not name a table: write "
+                + "relay.topic.map.<database>.<table>=<topic>.");
+    }
+
+    @Test
+    void missingRequiredSettingsSayWhatToSet() {
+        Properties p = minimal();
+        p.remove("relay.kafka.bootstrap-servers");
+        assertThatThrownBy(() -> RelaySettings.from(p)).hasMessageStartingWith("relay.kafka.bootstrap-servers is not set:");
+        Properties q = minimal();
+        q.remove("relay.source.user");
+        assertThatThrownBy(() -> RelaySettings.from(q)).hasMessageStartingWith("relay.source.user is not set:");
+    }
+
+    @Test
+    void withoutSchemaTheRelayCreatesNoTopics() {
+        Properties p = minimal();
+        p.setProperty("relay.sync-types", "incremental");
+        assertThat(RelaySettings.from(p).topics().createMissing()).isFalse();
+    }
+
+    @Test
+    void thePasswordNeverAppearsInTheSourcesText() {
+        Properties p = minimal();
+        p.setProperty("relay.source.password", "s3cr3t");
+        assertThat(RelaySettings.from(p).source().toString()).doesNotContain("s3cr3t");
+    }
+
+    private static void assertRefused(String key, String value, String sentence) {
+        Properties p = minimal();
+        p.setProperty(key, value);
+        assertThatThrownBy(() -> RelaySettings.from(p)).isInstanceOf(SettingsException.class).hasMessage(sentence);
+    }
+
+    static Properties minimal() {
+        Properties p = new Properties();
+        p.setProperty("relay.source.user", "relay");
+        p.setProperty("relay.kafka.bootstrap-servers", "127.0.0.1:9092");
+        return p;
+    }
+}

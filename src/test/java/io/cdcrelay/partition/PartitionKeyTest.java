@@ -1,0 +1,65 @@
+package io.cdcrelay.partition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.cdcrelay.change.ChangeEvent;
+import io.cdcrelay.change.ColumnType;
+import io.cdcrelay.change.Operation;
+import io.cdcrelay.change.SourcePosition;
+import io.cdcrelay.format.ValueRenderer;
+import org.junit.jupiter.api.Test;
+
+class PartitionKeyTest {
+
+    private final PartitionKey keys = new PartitionKey(new ValueRenderer(ZoneOffset.UTC));
+
+    @Test
+    void theKeyIsACompactJsonObjectOfTheKeyColumnsInKeyOrder() {
+        ChangeEvent change = change(Operation.INSERT, List.of("b", "a"), Map.of(), row(1, "x", 2));
+        assertThat(keys.messageKey(change)).isEqualTo("{\"b\":\"x\",\"a\":\"1\"}");
+    }
+
+    @Test
+    void aDeleteIsKeyedByItsBeforeImage() {
+        ChangeEvent change = change(Operation.DELETE, List.of("a"), row(5, "y", 0), Map.of());
+        assertThat(keys.messageKey(change)).isEqualTo("{\"a\":\"5\"}");
+    }
+
+    @Test
+    void aTableWithoutAnyKeyHasNoMessageKeyAndHashesTheWholeRow() {
+        ChangeEvent change = change(Operation.INSERT, List.of(), Map.of(), row(1, "x", 2));
+        assertThat(keys.messageKey(change)).isNull();
+        assertThat(keys.hashInput(change)).isEqualTo("{\"a\":\"1\",\"b\":\"x\",\"c\":\"2\"}");
+    }
+
+    @Test
+    void theSameKeyValuesAlwaysGoToTheSamePartition() {
+        HashPartitioner partitioner = new HashPartitioner(keys);
+        ChangeEvent insert = change(Operation.INSERT, List.of("a"), Map.of(), row(9, "x", 1));
+        ChangeEvent update = change(Operation.UPDATE, List.of("a"), row(9, "x", 1), row(9, "z", 2));
+        assertThat(partitioner.partitionOf(update, 6)).isEqualTo(partitioner.partitionOf(insert, 6));
+    }
+
+    static Map<String, Object> row(long a, String b, long c) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("a", a);
+        row.put("b", b);
+        row.put("c", c);
+        return row;
+    }
+
+    static ChangeEvent change(Operation op, List<String> key, Map<String, Object> before, Map<String, Object> after) {
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        types.put("a", new ColumnType("BIGINT", java.sql.Types.BIGINT, -1, -1));
+        types.put("b", new ColumnType("VARCHAR", java.sql.Types.VARCHAR, 20, -1));
+        types.put("c", new ColumnType("INT", java.sql.Types.INTEGER, -1, -1));
+        return new ChangeEvent("shop", "t", op, before, after, types, key, SourcePosition.NONE, "0-1-5",
+                Instant.ofEpochSecond(1795252356), 0, false, "");
+    }
+}
