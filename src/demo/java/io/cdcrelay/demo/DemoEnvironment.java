@@ -1,12 +1,8 @@
 package io.cdcrelay.demo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 import io.cdcrelay.config.EmbeddedEnvironment;
 import io.cdcrelay.config.PropertyReader;
@@ -25,7 +21,7 @@ public final class DemoEnvironment implements EmbeddedEnvironment {
     public Properties start(Properties settings) throws Exception {
         PropertyReader r = new PropertyReader(settings);
         Path dir = Path.of(r.string("relay.data-dir", "./data")).resolve("embedded").toAbsolutePath();
-        deleteRecursively(dir);
+        Directories.deleteRecursively(dir);
         Files.createDirectories(dir);
 
         mariaDb = EmbeddedMariaDb.start(dir.resolve("mariadb"), FreePort.pick());
@@ -65,21 +61,6 @@ public final class DemoEnvironment implements EmbeddedEnvironment {
         }
         if (mariaDb != null) {
             mariaDb.close();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 }

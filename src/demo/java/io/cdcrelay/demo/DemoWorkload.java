@@ -29,6 +29,7 @@ public final class DemoWorkload implements AutoCloseable {
     private final Random random = new Random(42);
     private ScheduledExecutorService timer;
     private Connection connection;
+    private boolean failing;
 
     public DemoWorkload(EmbeddedMariaDb db, int transactionsPerSecond) {
         this.db = db;
@@ -103,8 +104,13 @@ public final class DemoWorkload implements AutoCloseable {
                 }
             }
             connection.commit();
+            failing = false;
         } catch (SQLException e) {
-            LOG.warn("demo workload transaction failed: {}", e.getMessage());
+            // once per outage: while the server stops, every tick fails the same way
+            if (!failing) {
+                LOG.warn("demo workload transaction failed: {}", e.getMessage());
+            }
+            failing = true;
             try {
                 connection.rollback();
             } catch (SQLException ignored) {

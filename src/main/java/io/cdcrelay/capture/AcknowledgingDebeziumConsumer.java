@@ -96,6 +96,11 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         if (stopping.get()) {
             return;
         }
+        if (success) {
+            // e.g. relay.sync-types=full without incremental: the snapshot is done and nothing follows
+            LOG.info("Debezium engine finished: {}", message);
+            return;
+        }
         Duration delay = backoff.nextDelay();
         LOG.error("Debezium engine stopped ({}); restarting in {} s from the last saved position",
                 error != null ? error.getMessage() : message, delay.toSeconds(), error);

@@ -16,6 +16,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cdcrelay.TestRelay;
+import io.cdcrelay.demo.Directories;
 import io.cdcrelay.it.RealServers.Servers;
 import io.cdcrelay.partition.Murmur2;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,7 +57,7 @@ class CdcToKafkaIT {
                 // rows that exist before the relay starts come from the snapshot
                 "INSERT INTO " + DB + ".items VALUES (1, 'one', 1), (2, 'two', 2)");
         Path dataDir = servers.dir().resolve("relay-" + DB);
-        TestFiles.deleteRecursively(dataDir);
+        Directories.deleteRecursively(dataDir);
         relay = TestRelay.start(TestRelay.properties(servers, DB, dataDir, 6001));
     }
 

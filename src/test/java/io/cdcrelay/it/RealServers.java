@@ -2,6 +2,7 @@ package io.cdcrelay.it;
 
 import java.nio.file.Path;
 
+import io.cdcrelay.demo.Directories;
 import io.cdcrelay.demo.EmbeddedKafka;
 import io.cdcrelay.demo.EmbeddedMariaDb;
 import io.cdcrelay.demo.FreePort;
@@ -33,7 +34,7 @@ public final class RealServers implements ParameterResolver {
         static Servers start() {
             Path dir = Path.of("target", "it-servers").toAbsolutePath();
             try {
-                TestFiles.deleteRecursively(dir);
+                Directories.deleteRecursively(dir);
                 EmbeddedMariaDb db = EmbeddedMariaDb.start(dir.resolve("mariadb"), FreePort.pick());
                 EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), FreePort.pick());
                 return new Servers(db, kafka, dir);

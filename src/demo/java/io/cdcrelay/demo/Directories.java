@@ -1,4 +1,4 @@
-package io.cdcrelay.it;
+package io.cdcrelay.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** File helpers for tests. */
-public final class TestFiles {
+/** Removing the working folders of embedded servers between runs. */
+public final class Directories {
 
-    private TestFiles() {
+    private Directories() {
     }
 
+    /** Deletes {@code dir} and everything in it; nothing happens when it does not exist. */
     public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
@@ -25,6 +26,8 @@ public final class TestFiles {
                     throw new UncheckedIOException(e);
                 }
             });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 }
