@@ -19,6 +19,11 @@ import io.cdcrelay.ops.ProgressReporter;
 import io.cdcrelay.ops.RelayMetrics;
 import io.cdcrelay.partition.HashPartitioner;
 import io.cdcrelay.partition.PartitionKey;
+import io.cdcrelay.steps.AddRelayHeaders;
+import io.cdcrelay.steps.PartitionByKey;
+import io.cdcrelay.steps.RenderWireFormat;
+import io.cdcrelay.steps.RouteToTopic;
+import io.cdcrelay.steps.ToChangeEvent;
 import io.cdcrelay.topic.KafkaTopics;
 import io.cdcrelay.topic.TopicNameRule;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,14 +62,14 @@ final class RelayBeans implements CamelConfiguration {
 
         ValueRenderer values = new ValueRenderer(settings.timeZone());
         FormatRegistry formats = FormatRegistry.standard(FormatOptions.from(properties, settings.timeZone()));
-        registry.bind("wireFormat", formats.get("relay.format", settings.format()));
-        registry.bind("partitioner", new HashPartitioner(new PartitionKey(values)));
-        registry.bind("topicNames", new TopicNameRule(settings.topics()));
+        registry.bind("renderWireFormat", new RenderWireFormat(formats.get("relay.format", settings.format())));
+        registry.bind("partitionByKey", new PartitionByKey(new HashPartitioner(new PartitionKey(values))));
+        registry.bind("addRelayHeaders", new AddRelayHeaders());
 
         KafkaTopics topics = new KafkaTopics(adminProperties(), settings.topics().partitions(),
                 settings.topics().replicationFactor(), settings.topics().createMissing());
         context.addService(topics);
-        registry.bind("kafkaTopics", topics);
+        registry.bind("routeToTopic", new RouteToTopic(new TopicNameRule(settings.topics()), topics));
         registry.bind("kafka", kafkaComponent());
 
         if (settings.cdcEnabled()) {
@@ -72,8 +77,8 @@ final class RelayBeans implements CamelConfiguration {
             registry.bind("debezium-mysql", new RelayDebeziumComponent(
                     DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.syncTypes(), settings.delivery()),
                     settings.delivery()));
-            registry.bind("changeEvents", new ChangeEventMapper(
-                    new JdbcKeyCatalog(source.jdbcUrl(), source.user(), source.password())));
+            registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(
+                    new JdbcKeyCatalog(source.jdbcUrl(), source.user(), source.password()))));
         }
     }
 

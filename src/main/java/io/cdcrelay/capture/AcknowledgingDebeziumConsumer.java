@@ -14,6 +14,7 @@ import io.debezium.engine.DebeziumEngine;
 import io.cdcrelay.config.DeliverySettings;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.component.debezium.DebeziumConstants;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -111,6 +112,19 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The raw record as body and as a property, plus Camel's identifier header. Not Camel's own
+     * {@code createDbzExchange}: it extracts a DDL field that row envelopes lack, throwing and catching an
+     * exception for every record, and copies fields into headers the relay does not read.
+     */
+    private Exchange exchangeOf(SourceRecord record) {
+        Exchange exchange = createExchange(false);
+        exchange.setProperty(SOURCE_RECORD, record);
+        exchange.getMessage().setHeader(DebeziumConstants.HEADER_IDENTIFIER, record.topic());
+        exchange.getMessage().setBody(record.value());
+        return exchange;
+    }
+
     @Override
     public void handleBatch(List<ChangeEvent<SourceRecord, SourceRecord>> records,
             DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer)
@@ -121,9 +135,7 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
                 throw new DeliveryFailedException("the destination acknowledged nothing for "
                         + delivery.timeout().toSeconds() + " s (relay.delivery.timeout)", null);
             }
-            // null: Camel's helper only accepts its own consumer type; the exchange is then not pooled
-            Exchange exchange = endpoint.createDbzExchange(null, record.value());
-            exchange.setProperty(SOURCE_RECORD, record.value());
+            Exchange exchange = exchangeOf(record.value());
             getAsyncProcessor().process(exchange, doneSync -> {
                 try {
                     if (exchange.getException() != null) {
@@ -135,6 +147,7 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
                     }
                 } finally {
                     window.release();
+                    releaseExchange(exchange, false);
                 }
             });
         }

@@ -2,13 +2,14 @@ package io.cdcrelay.ops;
 
 import io.cdcrelay.change.ChangeEvent;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * Route step that counts a change as captured and, once its exchange completes without error (the broker
  * acknowledged it), as delivered.
  */
-public final class DeliveryTracking {
+public final class DeliveryTracking implements Processor {
 
     private final RelayMetrics metrics;
 
@@ -16,7 +17,8 @@ public final class DeliveryTracking {
         this.metrics = metrics;
     }
 
-    public void track(Exchange exchange) {
+    @Override
+    public void process(Exchange exchange) {
         ChangeEvent change = exchange.getMessage().getBody(ChangeEvent.class);
         metrics.captured(change);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {

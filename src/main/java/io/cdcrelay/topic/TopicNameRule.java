@@ -1,6 +1,7 @@
 package io.cdcrelay.topic;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import io.cdcrelay.config.SettingsException;
@@ -16,6 +17,8 @@ public final class TopicNameRule {
 
     private final String rule;
     private final Map<String, String> explicit;
+    // checked once per table: a regular expression per change is measurable at tens of thousands per second
+    private final Map<String, String> byTable = new ConcurrentHashMap<>();
 
     public TopicNameRule(TopicSettings settings) {
         this.rule = settings.nameRule();
@@ -26,6 +29,10 @@ public final class TopicNameRule {
     }
 
     public String topicOf(String database, String table) {
+        return byTable.computeIfAbsent(database + "." + table, k -> resolve(database, table));
+    }
+
+    private String resolve(String database, String table) {
         String mapped = explicit.get(database + "." + table);
         if (mapped != null) {
             return mapped;

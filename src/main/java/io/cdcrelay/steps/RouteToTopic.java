@@ -1,0 +1,27 @@
+package io.cdcrelay.steps;
+
+import io.cdcrelay.change.ChangeEvent;
+import io.cdcrelay.topic.KafkaTopics;
+import io.cdcrelay.topic.TopicNameRule;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/** Names the change's topic and learns its partition count, creating the topic when it is missing. */
+public final class RouteToTopic implements Processor {
+
+    private final TopicNameRule names;
+    private final KafkaTopics topics;
+
+    public RouteToTopic(TopicNameRule names, KafkaTopics topics) {
+        this.names = names;
+        this.topics = topics;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        ChangeEvent change = exchange.getMessage().getBody(ChangeEvent.class);
+        String topic = names.topicOf(change.database(), change.table());
+        exchange.setProperty(StepProperties.TOPIC, topic);
+        exchange.setProperty(StepProperties.PARTITIONS, topics.partitionsOf(topic));
+    }
+}

@@ -1,0 +1,17 @@
+package io.cdcrelay.steps;
+
+/** Names of the exchange properties the steps hand to each other and to the route's last steps. */
+public final class StepProperties {
+
+    /** Destination topic of the change. */
+    public static final String TOPIC = "relayTopic";
+    /** Partition count of that topic. */
+    public static final String PARTITIONS = "relayPartitions";
+    /** Partition the change goes to. */
+    public static final String PARTITION = "relayPartition";
+    /** Message key, absent for a table without any key. */
+    public static final String KEY = "relayKey";
+
+    private StepProperties() {
+    }
+}
