@@ -35,6 +35,8 @@ public final class RelayLauncher {
 
     /** @return the process exit code */
     public int run(String[] args) {
+        // before anything touches java.util.logging, so the binlog client's lines follow log4j2.properties
+        System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
         EmbeddedEnvironment embedded = null;
         try {
             Properties properties = new PropertySources(entryDefaults, System.getProperties()).load(propertiesFile(args));
