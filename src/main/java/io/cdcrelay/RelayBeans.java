@@ -4,11 +4,15 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 import io.cdcrelay.capture.DebeziumSourceConfiguration;
 import io.cdcrelay.capture.RelayDebeziumComponent;
 import io.cdcrelay.change.ChangeEventMapper;
+import io.cdcrelay.change.CommitSequence;
 import io.cdcrelay.change.JdbcKeyCatalog;
+import io.cdcrelay.change.JdbcServerVersion;
+import io.cdcrelay.config.FormatSettings;
 import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.format.FormatOptions;
@@ -24,7 +28,9 @@ import io.cdcrelay.steps.PartitionByKey;
 import io.cdcrelay.steps.RenderWireFormat;
 import io.cdcrelay.steps.RouteToTopic;
 import io.cdcrelay.steps.ToChangeEvent;
+import io.cdcrelay.steps.Heartbeats;
 import io.cdcrelay.topic.KafkaTopics;
+import io.cdcrelay.topic.TopicDirectory;
 import io.cdcrelay.topic.TopicNameRule;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -53,6 +59,9 @@ final class RelayBeans implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
+        // one numbering of the stream, shared by the changes and the heartbeats
+        CommitSequence commitSequence = new CommitSequence();
+        registry.bind("commitSequence", commitSequence);
         MeterRegistry meters = new SimpleMeterRegistry();
         registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
         RelayMetrics metrics = new RelayMetrics(meters, Clock.systemUTC());
@@ -61,25 +70,38 @@ final class RelayBeans implements CamelConfiguration {
         context.addService(new ProgressReporter(metrics, settings.progressInterval()));
 
         ValueRenderer values = new ValueRenderer(settings.timeZone());
-        FormatRegistry formats = FormatRegistry.standard(FormatOptions.from(properties, settings.timeZone()));
-        registry.bind("renderWireFormat", new RenderWireFormat(formats.get("relay.format", settings.format())));
+        FormatSettings f = settings.formats();
+        registry.bind("renderWireFormat", new RenderWireFormat(FormatRegistry.standard(formatOptions())
+                .select(f.format(), f.formatByTopic())));
         registry.bind("partitionByKey", new PartitionByKey(new HashPartitioner(new PartitionKey(values))));
-        registry.bind("addRelayHeaders", new AddRelayHeaders());
+        registry.bind("addRelayHeaders", new AddRelayHeaders(f.transactionSequence(), f.businessSystemId()));
 
         KafkaTopics topics = new KafkaTopics(adminProperties(), settings.topics().partitions(),
                 settings.topics().replicationFactor(), settings.topics().createMissing());
         context.addService(topics);
-        registry.bind("routeToTopic", new RouteToTopic(new TopicNameRule(settings.topics()), topics));
+        TopicDirectory directory = new TopicDirectory();
+        registry.bind("routeToTopic", new RouteToTopic(new TopicNameRule(settings.topics()), topics, directory));
+        registry.bind("heartbeats", new Heartbeats(directory, commitSequence, Clock.systemUTC()));
         registry.bind("kafka", kafkaComponent());
 
         if (settings.cdcEnabled()) {
             SourceSettings source = settings.source();
             registry.bind("debezium-mysql", new RelayDebeziumComponent(
-                    DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.syncTypes(), settings.delivery()),
+                    DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.syncTypes(), settings.delivery(),
+                            settings.formats().transactionSequence()),
                     settings.delivery()));
             registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(
-                    new JdbcKeyCatalog(source.jdbcUrl(), source.user(), source.password()))));
+                    new JdbcKeyCatalog(source.jdbcUrl(), source.user(), source.password()), commitSequence)));
         }
+    }
+
+    private FormatOptions formatOptions() {
+        FormatSettings f = settings.formats();
+        SourceSettings source = settings.source();
+        Supplier<String> version = source == null ? () -> ""
+                : new JdbcServerVersion(source.jdbcUrl(), source.user(), source.password());
+        return new FormatOptions(source == null ? "relay" : source.name(), f.dbType(), f.tenant(), f.clusterId(),
+                version, settings.timeZone(), f.transactionSequence(), f.debeziumSchemas(), Clock.systemUTC());
     }
 
     /** Idempotent, acks=all, asynchronous: per-partition order holds with up to 5 requests in flight. */

@@ -104,6 +104,9 @@ public final class RelayLauncher {
         List<String> files = new ArrayList<>();
         if (settings.cdcEnabled()) {
             files.add(base + "cdc-to-" + settings.sink() + ".camel.yaml");
+            if (settings.formats().heartbeatInterval().isPresent()) {
+                files.add(base + "heartbeat-to-" + settings.sink() + ".camel.yaml");
+            }
         }
         if (files.isEmpty()) {
             throw new SettingsException("relay.cdc.enabled=false leaves nothing to run: enable relay.cdc.enabled.");

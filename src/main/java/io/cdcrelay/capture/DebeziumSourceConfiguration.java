@@ -21,7 +21,7 @@ public final class DebeziumSourceConfiguration {
     }
 
     public static MySqlConnectorEmbeddedDebeziumConfiguration of(SourceSettings source, Path dataDir,
-            Set<SyncType> syncTypes, DeliverySettings delivery) {
+            Set<SyncType> syncTypes, DeliverySettings delivery, boolean transactionMetadata) {
         MySqlConnectorEmbeddedDebeziumConfiguration c = new MySqlConnectorEmbeddedDebeziumConfiguration();
         c.setName(source.name());
         c.setTopicPrefix(source.name());
@@ -53,7 +53,11 @@ public final class DebeziumSourceConfiguration {
         c.setBigintUnsignedHandlingMode("precise");
         c.setTimePrecisionMode("adaptive_time_microseconds");
         c.setTombstonesOnDelete(false);
-        c.setIncludeSchemaChanges(false);
+        // DDL of captured tables becomes DDL messages; TRUNCATE arrives as its own event
+        c.setIncludeSchemaChanges(true);
+        c.setSkippedOperations("none");
+        // total_order numbers each change inside its transaction; costs about a third of raw throughput
+        c.setProvideTransactionMetadata(transactionMetadata);
 
         Map<String, Object> additional = new HashMap<>();
         if (source.flavor() == SourceSettings.Flavor.MARIADB) {

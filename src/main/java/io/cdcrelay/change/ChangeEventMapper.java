@@ -2,6 +2,7 @@ package io.cdcrelay.change;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.connect.data.Field;
@@ -10,59 +11,91 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * Debezium's change envelope → {@link ChangeEvent}. Reads the raw {@link SourceRecord} rather than Camel's
- * headers, because Camel drops the transaction block ({@code total_order}) and the key schema.
+ * Debezium's records → {@link ChangeEvent}: row changes, TRUNCATE and schema changes (DDL). Reads the raw
+ * {@link SourceRecord} rather than Camel's headers, because Camel drops the transaction block
+ * ({@code total_order}) and the key schema.
  */
 public final class ChangeEventMapper {
 
     private final KeyCatalog keys;
+    private final CommitSequence sequence;
 
-    public ChangeEventMapper(KeyCatalog keys) {
+    public ChangeEventMapper(KeyCatalog keys, CommitSequence sequence) {
         this.keys = keys;
+        this.sequence = sequence;
     }
 
-    /** @return the change, or {@code null} for a record that carries no row change (transaction markers) */
+    /** @return the change, or {@code null} for a record that concerns no captured table (transaction markers, database DDL) */
     public ChangeEvent map(SourceRecord record) {
-        if (!(record.value() instanceof Struct envelope) || envelope.schema().field("op") == null) {
+        if (!(record.value() instanceof Struct value)) {
             return null;
         }
-        Operation operation;
-        boolean snapshot = false;
-        switch (envelope.getString("op")) {
-            case "c" -> operation = Operation.INSERT;
-            case "r" -> {
-                operation = Operation.INSERT;
-                snapshot = true;
-            }
-            case "u" -> operation = Operation.UPDATE;
-            case "d" -> operation = Operation.DELETE;
-            default -> {
-                return null;
-            }
+        if (value.schema().field("ddl") != null && value.schema().field("tableChanges") != null) {
+            return schemaChange(value);
         }
+        if (value.schema().field("op") == null) {
+            return null;
+        }
+        return switch (value.getString("op")) {
+            case "c" -> row(value, Operation.INSERT, false);
+            case "r" -> row(value, Operation.INSERT, true);
+            case "u" -> row(value, Operation.UPDATE, false);
+            case "d" -> row(value, Operation.DELETE, false);
+            case "t" -> truncate(value);
+            default -> null;
+        };
+    }
+
+    private ChangeEvent row(Struct envelope, Operation operation, boolean snapshotRead) {
         Struct source = envelope.getStruct("source");
         String database = source.getString("db");
         String table = source.getString("table");
-        Schema rowSchema = envelope.schema().field("before").schema();
-
         Map<String, ColumnType> types = new LinkedHashMap<>();
-        for (Field f : rowSchema.fields()) {
+        for (Field f : envelope.schema().field("before").schema().fields()) {
             types.put(f.name(), DebeziumValues.columnType(f));
         }
+        Instant commit = Instant.ofEpochMilli(source.getInt64("ts_ms"));
         SourcePosition position = position(source);
-        String gtid = position.gtid();
-        return new ChangeEvent(
-                database, table, operation,
-                image(envelope.getStruct("before")),
-                image(envelope.getStruct("after")),
-                types,
-                keys.keyColumns(database, table),
-                position,
-                transactionId(envelope, gtid, position),
-                Instant.ofEpochMilli(source.getInt64("ts_ms")),
-                sequence(envelope),
-                snapshot || isSnapshot(source),
-                "");
+        return new ChangeEvent(database, table, operation,
+                image(envelope.getStruct("before")), image(envelope.getStruct("after")),
+                types, keys.keyColumns(database, table), position, transaction(envelope, position),
+                commit, sequence.next(commit), snapshotRead || isSnapshot(source), "", envelope);
+    }
+
+    private ChangeEvent truncate(Struct envelope) {
+        Struct source = envelope.getStruct("source");
+        String database = source.getString("db");
+        String table = source.getString("table");
+        Instant commit = Instant.ofEpochMilli(source.getInt64("ts_ms"));
+        SourcePosition position = position(source);
+        return new ChangeEvent(database, table, Operation.DDL, Map.of(), Map.of(), Map.of(), List.of(), position,
+                transaction(envelope, position), commit, sequence.next(commit), false,
+                "TRUNCATE TABLE `" + database + "`.`" + table + "`", envelope);
+    }
+
+    /** A schema change of one captured table; database-level statements carry no table and are skipped. */
+    private ChangeEvent schemaChange(Struct value) {
+        List<Object> changes = value.getArray("tableChanges");
+        if (changes == null || changes.isEmpty()) {
+            return null;
+        }
+        String[] id = tableId(((Struct) changes.get(0)).getString("id"));
+        String database = id[0].isEmpty() ? value.getString("databaseName") : id[0];
+        String table = id[1];
+        keys.invalidate(database, table);
+        Struct source = value.getStruct("source");
+        Instant commit = Instant.ofEpochMilli(source.getInt64("ts_ms"));
+        SourcePosition position = position(source);
+        return new ChangeEvent(database, table, Operation.DDL, Map.of(), Map.of(), Map.of(), keys.keyColumns(database, table),
+                position, TransactionInfo.of(position.gtid().isEmpty() ? position.filePosition() : position.gtid()),
+                commit, sequence.next(commit), isSnapshot(source), value.getString("ddl"), value);
+    }
+
+    /** Debezium writes table ids double-quoted: {@code "shop"."orders"}. */
+    static String[] tableId(String quoted) {
+        String plain = quoted.replace("\"", "");
+        int dot = plain.indexOf('.');
+        return dot < 0 ? new String[] {"", plain} : new String[] {plain.substring(0, dot), plain.substring(dot + 1)};
     }
 
     private static Map<String, Object> image(Struct row) {
@@ -83,21 +116,15 @@ public final class ChangeEventMapper {
         return new SourcePosition(file, pos == null ? 0 : pos, row == null ? 0 : row, optionalString(source, "gtid"));
     }
 
-    private static String transactionId(Struct envelope, String gtid, SourcePosition position) {
-        Field tx = envelope.schema().field("transaction");
-        if (tx != null && envelope.getStruct("transaction") != null) {
-            return envelope.getStruct("transaction").getString("id");
+    /** The transaction block Debezium adds with {@code provide.transaction.metadata}, else the GTID or position. */
+    private static TransactionInfo transaction(Struct envelope, SourcePosition position) {
+        Field field = envelope.schema().field("transaction");
+        Struct tx = field == null ? null : envelope.getStruct("transaction");
+        if (tx != null) {
+            Long order = tx.getInt64("total_order");
+            return new TransactionInfo(tx.getString("id"), order == null ? 0 : order, 0, false);
         }
-        return gtid.isEmpty() ? position.filePosition() : gtid;
-    }
-
-    private static long sequence(Struct envelope) {
-        Field tx = envelope.schema().field("transaction");
-        if (tx == null || envelope.getStruct("transaction") == null) {
-            return 0;
-        }
-        Long order = envelope.getStruct("transaction").getInt64("total_order");
-        return order == null ? 0 : order;
+        return TransactionInfo.of(position.gtid().isEmpty() ? position.filePosition() : position.gtid());
     }
 
     private static boolean isSnapshot(Struct source) {

@@ -16,16 +16,25 @@ public final class FormatRegistry {
     }
 
     public static FormatRegistry standard(FormatOptions options) {
-        return new FormatRegistry(List.of(new DefaultFormat(options)));
+        return new FormatRegistry(List.of(new DefaultFormat(options), new DefaultExtendColumnTypeFormat(options),
+                new CanalFormat(options), new DataworksFormat(options), new SharePlexFormat(options),
+                new DebeziumFormat(options)));
     }
 
     /** @throws SettingsException naming the valid formats when {@code name} is not one */
     public WireFormat get(String key, String name) {
         WireFormat format = formats.get(name);
         if (format == null) {
-            throw new SettingsException(key + "=" + name + " is not a wire format of this build: use one of "
+            throw new SettingsException(key + "=" + name + " is not a wire format: use one of "
                     + String.join(", ", formats.keySet()) + ".");
         }
         return format;
+    }
+
+    /** {@code relay.format}, overridden per topic by {@code relay.format.topic.<topic>}; every name checked now. */
+    public FormatSelection select(String format, Map<String, String> byTopic) {
+        Map<String, WireFormat> chosen = new LinkedHashMap<>();
+        byTopic.forEach((topic, name) -> chosen.put(topic, get("relay.format.topic." + topic, name)));
+        return new FormatSelection(get("relay.format", format), chosen);
     }
 }

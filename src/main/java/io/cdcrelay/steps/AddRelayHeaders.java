@@ -11,6 +11,15 @@ import org.apache.camel.Processor;
  */
 public final class AddRelayHeaders implements Processor {
 
+    private final boolean transactionSequence;
+    private final String businessSystemId;
+
+    /** @param businessSystemId {@code relay.business-system-id}; empty for none */
+    public AddRelayHeaders(boolean transactionSequence, String businessSystemId) {
+        this.transactionSequence = transactionSequence;
+        this.businessSystemId = businessSystemId;
+    }
+
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
@@ -19,5 +28,12 @@ public final class AddRelayHeaders implements Processor {
         message.setHeader("relay.table", change.table());
         message.setHeader("relay.op", change.operation().name());
         message.setHeader("relay.tx", change.transactionId());
+        if (transactionSequence) {
+            message.setHeader("relay.tx.seq", Long.toString(change.transaction().sequence()));
+            message.setHeader("relay.tx.last", Boolean.toString(change.transaction().last()));
+        }
+        if (!businessSystemId.isEmpty()) {
+            message.setHeader("relay.bsid", businessSystemId);
+        }
     }
 }

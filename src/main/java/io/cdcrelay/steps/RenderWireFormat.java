@@ -1,21 +1,22 @@
 package io.cdcrelay.steps;
 
 import io.cdcrelay.change.ChangeEvent;
-import io.cdcrelay.format.WireFormat;
+import io.cdcrelay.format.FormatSelection;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** The body, a {@code ChangeEvent}, becomes the message value in the chosen wire format. */
+/** The body, a {@code ChangeEvent}, becomes the message value in its topic's wire format. */
 public final class RenderWireFormat implements Processor {
 
-    private final WireFormat format;
+    private final FormatSelection formats;
 
-    public RenderWireFormat(WireFormat format) {
-        this.format = format;
+    public RenderWireFormat(FormatSelection formats) {
+        this.formats = formats;
     }
 
     @Override
     public void process(Exchange exchange) {
-        exchange.getMessage().setBody(format.render(exchange.getMessage().getBody(ChangeEvent.class)));
+        String topic = exchange.getProperty(StepProperties.TOPIC, String.class);
+        exchange.getMessage().setBody(formats.forTopic(topic).render(exchange.getMessage().getBody(ChangeEvent.class)));
     }
 }

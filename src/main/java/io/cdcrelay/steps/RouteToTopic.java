@@ -2,6 +2,7 @@ package io.cdcrelay.steps;
 
 import io.cdcrelay.change.ChangeEvent;
 import io.cdcrelay.topic.KafkaTopics;
+import io.cdcrelay.topic.TopicDirectory;
 import io.cdcrelay.topic.TopicNameRule;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -11,10 +12,12 @@ public final class RouteToTopic implements Processor {
 
     private final TopicNameRule names;
     private final KafkaTopics topics;
+    private final TopicDirectory directory;
 
-    public RouteToTopic(TopicNameRule names, KafkaTopics topics) {
+    public RouteToTopic(TopicNameRule names, KafkaTopics topics, TopicDirectory directory) {
         this.names = names;
         this.topics = topics;
+        this.directory = directory;
     }
 
     @Override
@@ -22,6 +25,7 @@ public final class RouteToTopic implements Processor {
         ChangeEvent change = exchange.getMessage().getBody(ChangeEvent.class);
         String topic = names.topicOf(change.database(), change.table());
         exchange.setProperty(StepProperties.TOPIC, topic);
+        directory.seen(topic, change.database(), change.table());
         exchange.setProperty(StepProperties.PARTITIONS, topics.partitionsOf(topic));
     }
 }

@@ -50,7 +50,7 @@ class PropertySourcesTest {
         Properties merged = new PropertySources(new Properties(), new Properties()).load(Optional.of(writeEmpty()));
         merged.setProperty("relay.source.user", "u");
         merged.setProperty("relay.kafka.bootstrap-servers", "h:9092");
-        assertThat(RelaySettings.from(merged).format()).isEqualTo("default");
+        assertThat(RelaySettings.from(merged).formats().format()).isEqualTo("default");
     }
 
     private Path writeEmpty() {

@@ -19,7 +19,7 @@ class RelaySettingsTest {
         assertThat(s.source().serverId()).isEqualTo(5400);
         assertThat(s.source().name()).isEqualTo("relay");
         assertThat(s.syncTypes()).containsExactlyInAnyOrder(RelaySettings.SyncType.values());
-        assertThat(s.format()).isEqualTo("default");
+        assertThat(s.formats().format()).isEqualTo("default");
         assertThat(s.topics().nameRule()).isEqualTo("Topic_${database}_${table}");
         assertThat(s.topics().partitions()).isEqualTo(3);
         assertThat(s.topics().createMissing()).isTrue();

@@ -2,7 +2,6 @@ package io.cdcrelay.partition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,8 @@ import java.util.Map;
 import io.cdcrelay.change.ChangeEvent;
 import io.cdcrelay.change.ColumnType;
 import io.cdcrelay.change.Operation;
-import io.cdcrelay.change.SourcePosition;
+import io.cdcrelay.change.Changes;
+import io.cdcrelay.change.TransactionInfo;
 import io.cdcrelay.format.ValueRenderer;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +59,6 @@ class PartitionKeyTest {
         types.put("a", new ColumnType("BIGINT", java.sql.Types.BIGINT, -1, -1));
         types.put("b", new ColumnType("VARCHAR", java.sql.Types.VARCHAR, 20, -1));
         types.put("c", new ColumnType("INT", java.sql.Types.INTEGER, -1, -1));
-        return new ChangeEvent("shop", "t", op, before, after, types, key, SourcePosition.NONE, "0-1-5",
-                Instant.ofEpochSecond(1795252356), 0, false, "");
+        return Changes.of("t", types, key, op, before, after, TransactionInfo.of("0-1-5"), false);
     }
 }
