@@ -59,9 +59,7 @@ final class RelayBeans implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
-        // one numbering of the stream, shared by the changes and the heartbeats
         CommitSequence commitSequence = new CommitSequence();
-        registry.bind("commitSequence", commitSequence);
         MeterRegistry meters = new SimpleMeterRegistry();
         registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
         RelayMetrics metrics = new RelayMetrics(meters, Clock.systemUTC());
@@ -81,7 +79,7 @@ final class RelayBeans implements CamelConfiguration {
         context.addService(topics);
         TopicDirectory directory = new TopicDirectory();
         registry.bind("routeToTopic", new RouteToTopic(new TopicNameRule(settings.topics()), topics, directory));
-        registry.bind("heartbeats", new Heartbeats(directory, commitSequence, Clock.systemUTC()));
+        registry.bind("heartbeats", new Heartbeats(directory, Clock.systemUTC()));
         registry.bind("kafka", kafkaComponent());
 
         if (settings.cdcEnabled()) {

@@ -1,6 +1,8 @@
 package io.cdcrelay.capture;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,6 +14,9 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import io.cdcrelay.config.DeliverySettings;
+import io.cdcrelay.transaction.Released;
+import io.cdcrelay.transaction.TransactionBuffer;
+import io.cdcrelay.transaction.TransactionMarkers;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.debezium.DebeziumConstants;
@@ -24,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * Runs a Debezium engine and hands its records to the route, saving a source position only after the
  * destination acknowledged every change up to it.
  *
- * <p>Each record of an engine batch enters the route asynchronously, so the route's last step (an
+ * <p>With transaction boundaries on, the changes of a transaction are held until its END marker (or a chunk
+ * is full) so each can carry its transaction's size and whether it is the last. Each released record
+ * enters the route asynchronously, so the route's last step (an
  * asynchronous Kafka send) does not hold the next record back; at most {@code relay.delivery.window}
  * records are unacknowledged at once. The batch is marked processed, which lets the engine save its
  * position, only when every exchange of the batch completed without error. A failed or timed-out batch
@@ -36,6 +43,8 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
 
     /** Exchange property holding the raw record, for steps that need more than Camel's headers. */
     private static final String SOURCE_RECORD = RelayDebeziumComponent.SOURCE_RECORD_PROPERTY;
+    private static final String TRANSACTION_SIZE = RelayDebeziumComponent.TRANSACTION_SIZE_PROPERTY;
+    private static final String TRANSACTION_LAST = RelayDebeziumComponent.TRANSACTION_LAST_PROPERTY;
 
     private static final Logger LOG = LoggerFactory.getLogger(AcknowledgingDebeziumConsumer.class);
 
@@ -44,6 +53,12 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     private final Semaphore window;
     private final RestartBackoff backoff = new RestartBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final int transactionChunk;
+    private final boolean transactionBoundaries;
+    // both used by the engine's one processing thread; renewed at every engine start, which re-reads from
+    // the last saved position
+    private final Deque<ChangeEvent<SourceRecord, SourceRecord>> unmarked = new ArrayDeque<>();
+    private TransactionBuffer<ChangeEvent<SourceRecord, SourceRecord>> transactions;
 
     private ExecutorService engineThread;
     private ScheduledExecutorService restarts;
@@ -54,6 +69,8 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         this.endpoint = endpoint;
         this.delivery = delivery;
         this.window = new Semaphore(delivery.window());
+        this.transactionChunk = delivery.transactionChunk();
+        this.transactionBoundaries = delivery.transactionBoundaries();
     }
 
     @Override
@@ -85,6 +102,10 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     }
 
     private void startEngine() {
+        unmarked.clear();
+        transactions = new TransactionBuffer<>(transactionChunk,
+                r -> transactionBoundaries ? TransactionMarkers.kind(r.value()) : TransactionBuffer.Kind.CHANGE,
+                r -> TransactionMarkers.eventCount(r.value()));
         engine = DebeziumEngine.create(Connect.class)
                 .using(endpoint.engineProperties())
                 .using(this::engineCompleted)
@@ -129,33 +150,47 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     public void handleBatch(List<ChangeEvent<SourceRecord, SourceRecord>> records,
             DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer)
             throws InterruptedException {
-        BatchAcknowledgement batch = new BatchAcknowledgement(records.size());
+        BatchAcknowledgement batch = new BatchAcknowledgement();
         for (ChangeEvent<SourceRecord, SourceRecord> record : records) {
-            if (!window.tryAcquire(delivery.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new DeliveryFailedException("the destination acknowledged nothing for "
-                        + delivery.timeout().toSeconds() + " s (relay.delivery.timeout)", null);
-            }
-            Exchange exchange = exchangeOf(record.value());
-            getAsyncProcessor().process(exchange, doneSync -> {
-                try {
-                    if (exchange.getException() != null) {
-                        getExceptionHandler().handleException("Change not delivered", exchange,
-                                exchange.getException());
-                        batch.failed(exchange.getException());
-                    } else {
-                        batch.succeeded();
-                    }
-                } finally {
-                    window.release();
-                    releaseExchange(exchange, false);
+            unmarked.addLast(record);
+            for (Released<ChangeEvent<SourceRecord, SourceRecord>> released : transactions.offer(record)) {
+                if (released.deliver()) {
+                    send(released, batch);
                 }
-            });
+            }
         }
         batch.await(delivery.timeout());
-        for (ChangeEvent<SourceRecord, SourceRecord> record : records) {
-            committer.markProcessed(record);
+        // everything before the open transaction's held records is acknowledged now
+        int markable = unmarked.size() - transactions.heldCount();
+        for (int i = 0; i < markable; i++) {
+            committer.markProcessed(unmarked.pollFirst());
         }
         committer.markBatchFinished();
         backoff.reset();
+    }
+
+    private void send(Released<ChangeEvent<SourceRecord, SourceRecord>> released, BatchAcknowledgement batch)
+            throws InterruptedException {
+        if (!window.tryAcquire(delivery.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new DeliveryFailedException("the destination acknowledged nothing for "
+                    + delivery.timeout().toSeconds() + " s (relay.delivery.timeout)", null);
+        }
+        Exchange exchange = exchangeOf(released.record().value());
+        exchange.setProperty(TRANSACTION_SIZE, released.size());
+        exchange.setProperty(TRANSACTION_LAST, released.last());
+        batch.expect();
+        getAsyncProcessor().process(exchange, doneSync -> {
+            try {
+                if (exchange.getException() != null) {
+                    getExceptionHandler().handleException("Change not delivered", exchange, exchange.getException());
+                    batch.failed(exchange.getException());
+                } else {
+                    batch.succeeded();
+                }
+            } finally {
+                window.release();
+                releaseExchange(exchange, false);
+            }
+        });
     }
 }

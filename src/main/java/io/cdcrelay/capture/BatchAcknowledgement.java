@@ -1,30 +1,49 @@
 package io.cdcrelay.capture;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Waits for every change of one Debezium batch to be acknowledged by the destination (its exchange
+ * Waits for every change sent during one Debezium batch to be acknowledged by the destination (its exchange
  * completed), and remembers the first failure.
  */
 final class BatchAcknowledgement {
 
-    private final CountDownLatch pending;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition settled = lock.newCondition();
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+    private int pending;
 
-    BatchAcknowledgement(int size) {
-        this.pending = new CountDownLatch(size);
+    /** One more change was sent and awaits its acknowledgement. */
+    void expect() {
+        lock.lock();
+        try {
+            pending++;
+        } finally {
+            lock.unlock();
+        }
     }
 
     void succeeded() {
-        pending.countDown();
+        settle();
     }
 
     void failed(Throwable cause) {
         firstFailure.compareAndSet(null, cause);
-        pending.countDown();
+        settle();
+    }
+
+    private void settle() {
+        lock.lock();
+        try {
+            if (--pending == 0) {
+                settled.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -32,9 +51,18 @@ final class BatchAcknowledgement {
      *                                 the batch must then not be marked processed
      */
     void await(Duration timeout) throws InterruptedException {
-        if (!pending.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new DeliveryFailedException(pending.getCount() + " changes were not acknowledged within "
-                    + timeout.toSeconds() + " s (relay.delivery.timeout)", null);
+        long nanos = timeout.toNanos();
+        lock.lock();
+        try {
+            while (pending > 0) {
+                if (nanos <= 0) {
+                    throw new DeliveryFailedException(pending + " changes were not acknowledged within "
+                            + timeout.toSeconds() + " s (relay.delivery.timeout)", null);
+                }
+                nanos = settled.awaitNanos(nanos);
+            }
+        } finally {
+            lock.unlock();
         }
         Throwable failure = firstFailure.get();
         if (failure != null) {

@@ -22,6 +22,10 @@ public final class RelayDebeziumComponent extends DebeziumComponent<MySqlConnect
 
     /** Exchange property holding Debezium's raw {@code SourceRecord}. */
     public static final String SOURCE_RECORD_PROPERTY = "relaySourceRecord";
+    /** Exchange property: changes in the record's transaction, 0 while unknown. */
+    public static final String TRANSACTION_SIZE_PROPERTY = "relayTransactionSize";
+    /** Exchange property: whether the record is its transaction's last change. */
+    public static final String TRANSACTION_LAST_PROPERTY = "relayTransactionLast";
 
     private MySqlConnectorEmbeddedDebeziumConfiguration configuration;
     private final DeliverySettings delivery;

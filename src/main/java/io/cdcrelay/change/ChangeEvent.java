@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param keyColumns     the primary key, or the unique key the table is keyed on; empty when it has neither
  * @param transaction    the source transaction and the change's place in it
  * @param commitTime     when the source committed the change (snapshot rows: when the snapshot read them)
- * @param commitSequence position in the stream: commit seconds followed by a 5-digit counter
+ * @param commitSequence position in the stream: commit seconds followed by a 5-digit counter; 0 for heartbeats
  * @param ddl            the statement of a DDL event, else empty
  * @param origin         the connector's own value (a Kafka Connect {@code Struct}), or {@code null}; read by
  *                       the Debezium format only, whose promise is Debezium's exact JSON
@@ -52,10 +52,13 @@ public record ChangeEvent(
         ddl = Objects.requireNonNullElse(ddl, "");
     }
 
-    /** A heartbeat for the topic of {@code database.table}, so consumers see the stream alive. */
-    public static ChangeEvent heartbeat(String database, String table, Instant now, long commitSequence) {
+    /**
+     * A heartbeat for the topic of {@code database.table}, so consumers see the stream alive. It is no commit,
+     * so it has no commit sequence (0).
+     */
+    public static ChangeEvent heartbeat(String database, String table, Instant now) {
         return new ChangeEvent(database, table, Operation.HEARTBEAT, Map.of(), Map.of(), Map.of(), List.of(),
-                SourcePosition.NONE, TransactionInfo.of(""), now, commitSequence, false, "", null);
+                SourcePosition.NONE, TransactionInfo.of(""), now, 0, false, "", null);
     }
 
     public String transactionId() {

@@ -73,10 +73,15 @@ public final class ChangeEventMapper {
                 "TRUNCATE TABLE `" + database + "`.`" + table + "`", envelope);
     }
 
-    /** A schema change of one captured table; database-level statements carry no table and are skipped. */
+    /**
+     * A schema change of one captured table, read from the binlog. Skipped: database-level statements (no
+     * table), and the schema snapshot's statements ({@code DROP TABLE IF EXISTS}, {@code CREATE TABLE}),
+     * which Debezium writes to describe the schema and nobody ran: a consumer that applies DDL would drop
+     * its table.
+     */
     private ChangeEvent schemaChange(Struct value) {
         List<Object> changes = value.getArray("tableChanges");
-        if (changes == null || changes.isEmpty()) {
+        if (changes == null || changes.isEmpty() || isSnapshot(value.getStruct("source"))) {
             return null;
         }
         String[] id = tableId(((Struct) changes.get(0)).getString("id"));
@@ -88,7 +93,7 @@ public final class ChangeEventMapper {
         SourcePosition position = position(source);
         return new ChangeEvent(database, table, Operation.DDL, Map.of(), Map.of(), Map.of(), keys.keyColumns(database, table),
                 position, TransactionInfo.of(position.gtid().isEmpty() ? position.filePosition() : position.gtid()),
-                commit, sequence.next(commit), isSnapshot(source), value.getString("ddl"), value);
+                commit, sequence.next(commit), false, value.getString("ddl"), value);
     }
 
     /** Debezium writes table ids double-quoted: {@code "shop"."orders"}. */

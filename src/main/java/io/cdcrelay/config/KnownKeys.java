@@ -19,7 +19,7 @@ final class KnownKeys {
             "relay.sink", "relay.kafka.bootstrap-servers", "relay.rocketmq.namesrv-addr",
             "relay.format", "relay.format.debezium.schemas", "relay.partitioning", "relay.split-key-updates",
             "relay.topic.name", "relay.topic.partitions", "relay.topic.replication-factor",
-            "relay.transaction-sequence", "relay.business-system-id", "relay.time-zone",
+            "relay.transaction-sequence", "relay.transaction.chunk-size", "relay.business-system-id", "relay.time-zone",
             "relay.heartbeat.interval", "relay.cdc.enabled",
             "relay.delivery.window", "relay.delivery.timeout", "relay.offset.flush-interval",
             "relay.progress.interval", "relay.http.port", "relay.jolokia.enabled",

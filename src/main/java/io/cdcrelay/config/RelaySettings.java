@@ -137,7 +137,9 @@ public record RelaySettings(
         return new DeliverySettings(
                 r.integer("relay.delivery.window", 20_000, 1, 1_000_000),
                 r.duration("relay.delivery.timeout", Duration.ofMinutes(2)),
-                r.duration("relay.offset.flush-interval", Duration.ofSeconds(1)));
+                r.duration("relay.offset.flush-interval", Duration.ofSeconds(1)),
+                r.bool("relay.transaction-sequence", false),
+                r.integer("relay.transaction.chunk-size", 10_000, 1, 1_000_000));
     }
 
     private static ZoneId zone(PropertyReader r) {

@@ -66,7 +66,7 @@ public final class DataworksFormat implements WireFormat {
             if (change.operation() == Operation.UPDATE || change.operation() == Operation.INSERT) {
                 image(g, "after", change.after(), change);
             }
-            g.writeStringField("sequenceId", Long.toString(change.commitSequence()));
+            g.writeStringField("sequenceId", change.commitSequence() > 0 ? Long.toString(change.commitSequence()) : "");
             g.writeObjectFieldStart("timestamp");
             long commit = change.commitTime().toEpochMilli();
             g.writeNumberField("eventTime", commit);

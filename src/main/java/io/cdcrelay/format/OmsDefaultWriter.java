@@ -70,13 +70,13 @@ final class OmsDefaultWriter {
         String commitSeconds = Long.toString(change.commitTime().getEpochSecond());
         boolean binlog = !change.snapshot() && change.operation() != Operation.HEARTBEAT;
         g.writeObjectFieldStart("allMetaData");
-        g.writeStringField("checkpoint", change.snapshot() ? keyAssignments(change) : commitSeconds);
+        g.writeStringField("checkpoint", change.snapshot() && change.isRowChange() ? keyAssignments(change) : commitSeconds);
         // a DDL or heartbeat concerns no row: it has no key values
         g.writeStringField("record_primary_key", change.isRowChange() ? String.join(KEY_SEPARATOR, change.keyColumns()) : "");
         g.writeStringField("record_primary_value", change.isRowChange() ? keyValues(change) : "");
         g.writeStringField("source_identity", options.sourceIdentity());
         g.writeStringField("dbType", options.dbType());
-        if (options.transactionSequence()) {
+        if (options.transactionSequence() && change.commitSequence() > 0) {
             g.writeNumberField("storeDataSequence", change.commitSequence());
         }
         g.writeStringField("table_name", change.table());

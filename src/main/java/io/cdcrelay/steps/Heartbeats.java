@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 
 import io.cdcrelay.change.ChangeEvent;
-import io.cdcrelay.change.CommitSequence;
 import io.cdcrelay.topic.TopicDirectory;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -17,12 +16,10 @@ import org.apache.camel.Processor;
 public final class Heartbeats implements Processor {
 
     private final TopicDirectory directory;
-    private final CommitSequence sequence;
     private final Clock clock;
 
-    public Heartbeats(TopicDirectory directory, CommitSequence sequence, Clock clock) {
+    public Heartbeats(TopicDirectory directory, Clock clock) {
         this.directory = directory;
-        this.sequence = sequence;
         this.clock = clock;
     }
 
@@ -30,7 +27,7 @@ public final class Heartbeats implements Processor {
     public void process(Exchange exchange) {
         Instant now = clock.instant();
         List<ChangeEvent> beats = directory.topics().stream()
-                .map(t -> ChangeEvent.heartbeat(t.database(), t.table(), now, sequence.next(now)))
+                .map(t -> ChangeEvent.heartbeat(t.database(), t.table(), now))
                 .toList();
         exchange.getMessage().setBody(beats);
     }

@@ -12,7 +12,7 @@ class BatchAcknowledgementTest {
 
     @Test
     void aBatchWhoseChangesAllSucceededIsAcknowledged() {
-        BatchAcknowledgement batch = new BatchAcknowledgement(2);
+        BatchAcknowledgement batch = sent(2);
         batch.succeeded();
         batch.succeeded();
         assertThatCode(() -> batch.await(Duration.ofMillis(10))).doesNotThrowAnyException();
@@ -20,7 +20,7 @@ class BatchAcknowledgementTest {
 
     @Test
     void oneFailedChangeFailsTheWholeBatchWithItsCause() {
-        BatchAcknowledgement batch = new BatchAcknowledgement(2);
+        BatchAcknowledgement batch = sent(2);
         IllegalStateException cause = new IllegalStateException("broker said no");
         batch.failed(cause);
         batch.succeeded();
@@ -30,10 +30,23 @@ class BatchAcknowledgementTest {
 
     @Test
     void aMissingAcknowledgementFailsTheBatchAfterTheTimeout() {
-        BatchAcknowledgement batch = new BatchAcknowledgement(2);
+        BatchAcknowledgement batch = sent(2);
         batch.succeeded();
         assertThatThrownBy(() -> batch.await(Duration.ofMillis(20))).isInstanceOf(DeliveryFailedException.class)
                 .hasMessageContaining("1 changes were not acknowledged");
+    }
+
+    @Test
+    void aBatchThatSentNothingIsAcknowledgedAtOnce() {
+        assertThatCode(() -> new BatchAcknowledgement().await(Duration.ZERO)).doesNotThrowAnyException();
+    }
+
+    private static BatchAcknowledgement sent(int changes) {
+        BatchAcknowledgement batch = new BatchAcknowledgement();
+        for (int i = 0; i < changes; i++) {
+            batch.expect();
+        }
+        return batch;
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class Changes {
     }
 
     public static ChangeEvent heartbeat() {
-        return ChangeEvent.heartbeat("shop", "orders", COMMIT, COMMIT_SEQUENCE);
+        return ChangeEvent.heartbeat("shop", "orders", COMMIT);
     }
 
     public static ChangeEvent orders(Operation op, Map<String, Object> before, Map<String, Object> after,

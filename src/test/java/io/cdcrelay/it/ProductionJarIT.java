@@ -28,6 +28,17 @@ class ProductionJarIT {
         }
     }
 
+    /** The in-process tests see the test class path, which carries more Camel components than the jar. */
+    @Test
+    void theProductionJarCarriesEveryComponentItsRoutesUse() throws IOException {
+        try (ZipFile zip = new ZipFile(jar)) {
+            for (String component : List.of("direct", "timer", "kafka", "debezium-mysql")) {
+                assertThat(zip.getEntry("META-INF/services/org/apache/camel/component/" + component))
+                        .as("component " + component).isNotNull();
+            }
+        }
+    }
+
     @Test
     void theProductionJarRefusesEmbeddedModeWithASentenceNamingTheDemoJar() throws Exception {
         Result result = run("-Drelay.embedded=true");
