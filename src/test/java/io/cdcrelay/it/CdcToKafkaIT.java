@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +17,6 @@ import io.cdcrelay.demo.Directories;
 import io.cdcrelay.it.RealServers.Servers;
 import io.cdcrelay.partition.Murmur2;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +41,7 @@ class CdcToKafkaIT {
     @BeforeAll
     void startRelay(Servers servers) throws Exception {
         this.servers = servers;
-        sql("CREATE DATABASE " + DB,
+        servers.sql("CREATE DATABASE " + DB,
                 "CREATE TABLE " + DB + ".items (id INT PRIMARY KEY, name VARCHAR(20), qty INT)",
                 "CREATE TABLE " + DB + ".parts (id INT PRIMARY KEY, name VARCHAR(20), qty INT)",
                 "CREATE TABLE " + DB + ".accounts (code VARCHAR(10) NOT NULL, note VARCHAR(20), email VARCHAR(40),"
@@ -70,11 +66,11 @@ class CdcToKafkaIT {
 
     @Test
     void changesOfAPrimaryKeyTableArriveInCommitOrderPerKeyInTheDefaultFormat() throws Exception {
-        sql("START TRANSACTION", "INSERT INTO " + DB + ".items VALUES (3, 'three', 3)",
+        servers.sql("START TRANSACTION", "INSERT INTO " + DB + ".items VALUES (3, 'three', 3)",
                 "UPDATE " + DB + ".items SET qty = 10 WHERE id = 1", "COMMIT");
-        sql("START TRANSACTION", "UPDATE " + DB + ".items SET qty = 30 WHERE id = 3",
+        servers.sql("START TRANSACTION", "UPDATE " + DB + ".items SET qty = 30 WHERE id = 3",
                 "DELETE FROM " + DB + ".items WHERE id = 2", "COMMIT");
-        sql("UPDATE " + DB + ".items SET qty = 11 WHERE id = 1");
+        servers.sql("UPDATE " + DB + ".items SET qty = 11 WHERE id = 1");
 
         Map<String, List<JsonNode>> byKey = byKey(read("Topic_" + DB + "_items", 7));
 
@@ -108,22 +104,22 @@ class CdcToKafkaIT {
 
     @Test
     void everyMessageIsInThePartitionOfItsKeyAndCarriesTheRelayHeaders() throws Exception {
-        sql("INSERT INTO " + DB + ".parts VALUES (40, 'forty', 40), (41, 'forty-one', 41), (42, 'forty-two', 42)");
+        servers.sql("INSERT INTO " + DB + ".parts VALUES (40, 'forty', 40), (41, 'forty-one', 41), (42, 'forty-two', 42)");
         List<ConsumerRecord<String, String>> records = read("Topic_" + DB + "_parts", 3);
 
         assertThat(records).hasSize(3);
         for (ConsumerRecord<String, String> r : records) {
             assertThat(r.partition()).isEqualTo(Murmur2.partition(r.key().getBytes(StandardCharsets.UTF_8), 3));
-            assertThat(header(r, "relay.db")).isEqualTo(DB);
-            assertThat(header(r, "relay.table")).isEqualTo("parts");
-            assertThat(header(r, "relay.op")).isEqualTo("INSERT");
-            assertThat(header(r, "relay.tx")).matches("\\d+-\\d+-\\d+");
+            assertThat(TopicReader.header(r, "relay.db")).isEqualTo(DB);
+            assertThat(TopicReader.header(r, "relay.table")).isEqualTo("parts");
+            assertThat(TopicReader.header(r, "relay.op")).isEqualTo("INSERT");
+            assertThat(TopicReader.header(r, "relay.tx")).matches("\\d+-\\d+-\\d+");
         }
     }
 
     @Test
     void aTableKeyedOnlyByAUniqueKeyIsKeyedByItsSmallestNonNullUniqueKey() throws Exception {
-        sql("INSERT INTO " + DB + ".accounts VALUES ('A', 'first', NULL), ('B', 'second', 'b@example.com')",
+        servers.sql("INSERT INTO " + DB + ".accounts VALUES ('A', 'first', NULL), ('B', 'second', 'b@example.com')",
                 "UPDATE " + DB + ".accounts SET note = 'changed' WHERE code = 'A'",
                 "DELETE FROM " + DB + ".accounts WHERE code = 'B'");
 
@@ -141,7 +137,7 @@ class CdcToKafkaIT {
 
     @Test
     void everyMappedColumnTypeIsRenderedAsTheMySqlClientPrintsIt() throws Exception {
-        sql("SET time_zone = '+00:00'", "INSERT INTO " + DB + ".typed VALUES (1, -7, 18446744073709551615, 10.50,"
+        servers.sql("SET time_zone = '+00:00'", "INSERT INTO " + DB + ".typed VALUES (1, -7, 18446744073709551615, 10.50,"
                 + " 1.5, 12345678.125, 1e20, '2026-11-21', '123:05:09.250', '2026-11-21 13:05:09',"
                 + " '2026-11-21 13:05:09.123456', '2026-11-21 13:05:09.120', 2026, 'ab', 'Zürich 🎁', 'long text',"
                 + " 'y', 'a,c', '{\"k\": 1}', 0x01020304, 0xCAFE, 1, b'101000000001', NULL)");
@@ -204,18 +200,5 @@ class CdcToKafkaIT {
 
     private static List<String> types(List<JsonNode> messages) {
         return messages.stream().map(m -> m.get("recordType").asText()).toList();
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private void sql(String... statements) throws SQLException {
-        try (Connection c = servers.mariaDb().connect(""); Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                s.execute(statement);
-            }
-        }
     }
 }

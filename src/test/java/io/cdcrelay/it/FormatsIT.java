@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +18,6 @@ import io.cdcrelay.TestRelay;
 import io.cdcrelay.demo.Directories;
 import io.cdcrelay.it.RealServers.Servers;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +47,7 @@ class FormatsIT {
     @BeforeAll
     void relayEveryFormat(Servers servers) throws Exception {
         this.servers = servers;
-        sql("CREATE DATABASE " + DB);
+        servers.sql("CREATE DATABASE " + DB);
         Path dataDir = servers.dir().resolve("relay-" + DB);
         Directories.deleteRecursively(dataDir);
         Properties p = TestRelay.properties(servers, DB, dataDir, 6004);
@@ -61,20 +57,20 @@ class FormatsIT {
         p.setProperty("relay.heartbeat.interval", "1s");
         for (String format : FORMATS) {
             String table = table(format);
-            sql("CREATE TABLE " + DB + "." + table + " (id BIGINT PRIMARY KEY, amount DECIMAL(10,2), note VARCHAR(20))");
+            servers.sql("CREATE TABLE " + DB + "." + table + " (id BIGINT PRIMARY KEY, amount DECIMAL(10,2), note VARCHAR(20))");
             p.setProperty("relay.format.topic." + topic(format), format);
         }
-        sql("CREATE TABLE " + DB + ".ready (id INT PRIMARY KEY)");
+        servers.sql("CREATE TABLE " + DB + ".ready (id INT PRIMARY KEY)");
         relay = TestRelay.start(p);
         // a row streamed from the binlog: the snapshot is over, what follows is read as it happens
-        sql("INSERT INTO " + DB + ".ready VALUES (1)");
+        servers.sql("INSERT INTO " + DB + ".ready VALUES (1)");
         TopicReader.read(servers.kafka().bootstrapServers(), "Topic_" + DB + "_ready", 1, WAIT);
         for (String format : FORMATS) {
             String t = DB + "." + table(format);
-            sql("START TRANSACTION", "INSERT INTO " + t + " VALUES (1, 10.50, 'one')",
+            servers.sql("START TRANSACTION", "INSERT INTO " + t + " VALUES (1, 10.50, 'one')",
                     "INSERT INTO " + t + " VALUES (2, 20.00, 'two')", "UPDATE " + t + " SET amount = 12.00 WHERE id = 1",
                     "DELETE FROM " + t + " WHERE id = 2", "COMMIT");
-            sql("ALTER TABLE " + t + " ADD COLUMN extra INT", "INSERT INTO " + t + " VALUES (3, 3.00, 'three', 5)",
+            servers.sql("ALTER TABLE " + t + " ADD COLUMN extra INT", "INSERT INTO " + t + " VALUES (3, 3.00, 'three', 5)",
                     "TRUNCATE TABLE " + t);
         }
     }
@@ -103,12 +99,12 @@ class FormatsIT {
     @Test
     void everyMessageCarriesTheBusinessSystemIdAndTheTransactionHeaders() throws Exception {
         List<ConsumerRecord<String, String>> rows = streamed("canal").stream()
-                .filter(r -> List.of("INSERT", "UPDATE", "DELETE").contains(header(r, "relay.op"))).toList();
-        assertThat(rows).allSatisfy(r -> assertThat(header(r, "relay.bsid")).isEqualTo("bs-01"));
+                .filter(r -> List.of("INSERT", "UPDATE", "DELETE").contains(TopicReader.header(r, "relay.op"))).toList();
+        assertThat(rows).allSatisfy(r -> assertThat(TopicReader.header(r, "relay.bsid")).isEqualTo("bs-01"));
         List<ConsumerRecord<String, String>> tx = rows.subList(0, 4);
-        assertThat(tx).extracting(r -> header(r, "relay.tx")).containsOnly(header(tx.get(0), "relay.tx"));
-        assertThat(tx).extracting(r -> header(r, "relay.tx.seq")).containsExactly("1", "2", "3", "4");
-        assertThat(tx).extracting(r -> header(r, "relay.tx.last")).containsExactly("false", "false", "false", "true");
+        assertThat(tx).extracting(r -> TopicReader.header(r, "relay.tx")).containsOnly(TopicReader.header(tx.get(0), "relay.tx"));
+        assertThat(tx).extracting(r -> TopicReader.header(r, "relay.tx.seq")).containsExactly("1", "2", "3", "4");
+        assertThat(tx).extracting(r -> TopicReader.header(r, "relay.tx.last")).containsExactly("false", "false", "false", "true");
     }
 
     @Test
@@ -190,7 +186,7 @@ class FormatsIT {
         }
         throw new AssertionError("no message with " + List.of(markers) + " in " + topic(format) + " within "
                 + WAIT.toSeconds() + " s; read " + out.size() + " with relay.op "
-                + out.stream().map(r -> header(r, "relay.op")).distinct().toList() + ", first: "
+                + out.stream().map(r -> TopicReader.header(r, "relay.op")).distinct().toList() + ", first: "
                 + out.stream().limit(3).map(ConsumerRecord::value).toList());
     }
 
@@ -208,18 +204,5 @@ class FormatsIT {
 
     private static String topic(String format) {
         return "Topic_" + DB + "_" + table(format);
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private void sql(String... statements) throws SQLException {
-        try (Connection c = servers.mariaDb().connect(""); Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                s.execute(statement);
-            }
-        }
     }
 }

@@ -1,6 +1,9 @@
 package io.cdcrelay.it;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import io.cdcrelay.demo.Directories;
 import io.cdcrelay.demo.EmbeddedKafka;
@@ -40,6 +43,15 @@ public final class RealServers implements ParameterResolver {
                 return new Servers(db, kafka, dir);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the test servers: " + e.getMessage(), e);
+            }
+        }
+
+        /** Runs statements, in order, on one connection of the test database's user. */
+        public void sql(String... statements) throws SQLException {
+            try (Connection c = mariaDb.connect(""); Statement s = c.createStatement()) {
+                for (String statement : statements) {
+                    s.execute(statement);
+                }
             }
         }
 
