@@ -75,6 +75,29 @@ class FormatsIT {
         }
     }
 
+    @Test
+    void aTableCreatedRenamedAndDroppedWhileRelayingHasEachStatementBetweenItsRows() throws Exception {
+        servers.sql("CREATE TABLE " + DB + ".t_new (id INT PRIMARY KEY)", "INSERT INTO " + DB + ".t_new VALUES (1)",
+                "RENAME TABLE " + DB + ".t_new TO " + DB + ".t_renamed", "INSERT INTO " + DB + ".t_renamed VALUES (2)",
+                "DROP TABLE " + DB + ".t_renamed");
+
+        List<String> created = summary(readTopic("Topic_" + DB + "_t_new", "INSERT"));
+        assertThat(created).containsSubsequence("DDL CREATE", "INSERT");
+        List<String> renamed = summary(readTopic("Topic_" + DB + "_t_renamed", "DROP"));
+        assertThat(renamed).containsSubsequence("INSERT", "DDL DROP");
+        assertThat(created.size() + renamed.size()).as("RENAME in one of the two topics: " + created + renamed)
+                .isEqualTo(5);
+    }
+
+    private List<String> summary(List<ConsumerRecord<String, String>> records) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : values(records)) {
+            String type = n.get("recordType").asText();
+            out.add(type.equals("DDL") ? "DDL " + n.at("/postStruct/ddl").asText().split(" ")[0].toUpperCase() : type);
+        }
+        return out.stream().filter(t -> !t.equals("HEARTBEAT")).toList();
+    }
+
     @AfterAll
     void stop() {
         if (relay != null) {
@@ -176,15 +199,19 @@ class FormatsIT {
 
     /** Reads the format's topic until a message contains one of the markers. */
     private List<ConsumerRecord<String, String>> read(String format, String... markers) {
+        return readTopic(topic(format), markers);
+    }
+
+    private List<ConsumerRecord<String, String>> readTopic(String topic, String... markers) {
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            out = TopicReader.read(servers.kafka().bootstrapServers(), topic(format), Integer.MAX_VALUE, Duration.ofSeconds(2));
+            out = TopicReader.read(servers.kafka().bootstrapServers(), topic, Integer.MAX_VALUE, Duration.ofSeconds(2));
             if (out.stream().anyMatch(r -> List.of(markers).stream().anyMatch(r.value()::contains))) {
                 return out;
             }
         }
-        throw new AssertionError("no message with " + List.of(markers) + " in " + topic(format) + " within "
+        throw new AssertionError("no message with " + List.of(markers) + " in " + topic + " within "
                 + WAIT.toSeconds() + " s; read " + out.size() + " with relay.op "
                 + out.stream().map(r -> TopicReader.header(r, "relay.op")).distinct().toList() + ", first: "
                 + out.stream().limit(3).map(ConsumerRecord::value).toList());
