@@ -3,6 +3,7 @@ package io.cdcrelay;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
 
@@ -13,6 +14,7 @@ import io.cdcrelay.change.CommitSequence;
 import io.cdcrelay.change.JdbcKeyCatalog;
 import io.cdcrelay.change.JdbcServerVersion;
 import io.cdcrelay.config.FormatSettings;
+import io.cdcrelay.config.PartitioningSettings;
 import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.format.FormatOptions;
@@ -22,11 +24,15 @@ import io.cdcrelay.ops.DeliveryTracking;
 import io.cdcrelay.ops.ProgressReporter;
 import io.cdcrelay.ops.RelayMetrics;
 import io.cdcrelay.partition.HashPartitioner;
+import io.cdcrelay.partition.KeyChangeSplitter;
+import io.cdcrelay.partition.OnePartitioner;
+import io.cdcrelay.partition.Partitioner;
 import io.cdcrelay.partition.PartitionKey;
 import io.cdcrelay.steps.AddRelayHeaders;
 import io.cdcrelay.steps.PartitionByKey;
 import io.cdcrelay.steps.RenderWireFormat;
 import io.cdcrelay.steps.RouteToTopic;
+import io.cdcrelay.steps.SplitKeyChanges;
 import io.cdcrelay.steps.ToChangeEvent;
 import io.cdcrelay.steps.Heartbeats;
 import io.cdcrelay.topic.KafkaTopics;
@@ -49,11 +55,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 final class RelayBeans implements CamelConfiguration {
 
     private final RelaySettings settings;
-    private final Properties properties;
+    private final Optional<String> columnExcludeList;
 
-    RelayBeans(RelaySettings settings, Properties properties) {
+    /** @param columnExcludeList {@code relay.columns.*} as Debezium's column exclude list, made by the start checks */
+    RelayBeans(RelaySettings settings, Optional<String> columnExcludeList) {
         this.settings = settings;
-        this.properties = properties;
+        this.columnExcludeList = columnExcludeList;
     }
 
     @Override
@@ -71,7 +78,13 @@ final class RelayBeans implements CamelConfiguration {
         FormatSettings f = settings.formats();
         registry.bind("renderWireFormat", new RenderWireFormat(FormatRegistry.standard(formatOptions())
                 .select(f.format(), f.formatByTopic())));
-        registry.bind("partitionByKey", new PartitionByKey(new HashPartitioner(new PartitionKey(values))));
+        PartitioningSettings partitioning = settings.partitioning();
+        PartitionKey keys = new PartitionKey(values, partitioning::shardingColumnsOf);
+        Partitioner partitioner = partitioning.rule() == PartitioningSettings.Rule.ONE ? new OnePartitioner()
+                : new HashPartitioner(keys);
+        registry.bind("partitionByKey", new PartitionByKey(partitioner, keys));
+        registry.bind("splitKeyChanges", new SplitKeyChanges(
+                new KeyChangeSplitter(keys, commitSequence, partitioning.splitKeyUpdates())));
         registry.bind("addRelayHeaders", new AddRelayHeaders(f.transactionSequence(), f.businessSystemId()));
 
         KafkaTopics topics = new KafkaTopics(adminProperties(), settings.topics().partitions(),
@@ -86,7 +99,7 @@ final class RelayBeans implements CamelConfiguration {
             SourceSettings source = settings.source();
             registry.bind("debezium-mysql", new RelayDebeziumComponent(
                     DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.syncTypes(), settings.delivery(),
-                            settings.formats().transactionSequence()),
+                            columnExcludeList),
                     settings.delivery()));
             registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(
                     new JdbcKeyCatalog(source.jdbcUrl(), source.user(), source.password()), commitSequence)));

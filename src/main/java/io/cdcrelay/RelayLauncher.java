@@ -8,11 +8,15 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
 
+import io.cdcrelay.change.JdbcKeyCatalog;
+import io.cdcrelay.change.SourceSchema;
 import io.cdcrelay.config.EmbeddedEnvironment;
 import io.cdcrelay.config.PropertyReader;
 import io.cdcrelay.config.PropertySources;
 import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.SettingsException;
+import io.cdcrelay.config.SourceChecks;
+import io.cdcrelay.config.SourceSettings;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,9 +75,19 @@ public final class RelayLauncher {
 
     /** Camel Main with the relay's beans and the routes the settings select; not yet started. */
     static Main newMain(RelaySettings settings, Properties properties) {
+        Optional<String> columnExcludeList = Optional.empty();
+        if (settings.cdcEnabled()) {
+            SourceSettings source = settings.source();
+            SourceChecks checks = new SourceChecks(source, settings.partitioning(),
+                    new SourceSchema(source.jdbcUrl(), source.user(), source.password()),
+                    new JdbcKeyCatalog(source.jdbcUrl(), source.user(), source.password()));
+            checks.verifyColumns();
+            checks.warnAboutTablesWithoutKey();
+            columnExcludeList = checks.columnExcludeList();
+        }
         Main main = new Main();
         main.setOverrideProperties(properties);
-        main.configure().addConfiguration(new RelayBeans(settings, properties));
+        main.configure().addConfiguration(new RelayBeans(settings, columnExcludeList));
         main.configure().withRoutesIncludePattern(String.join(",", routeFiles(settings)));
         return main;
     }

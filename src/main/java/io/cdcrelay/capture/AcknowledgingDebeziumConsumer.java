@@ -153,10 +153,15 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         BatchAcknowledgement batch = new BatchAcknowledgement();
         for (ChangeEvent<SourceRecord, SourceRecord> record : records) {
             unmarked.addLast(record);
-            for (Released<ChangeEvent<SourceRecord, SourceRecord>> released : transactions.offer(record)) {
-                if (released.deliver()) {
-                    send(released, batch);
+            List<Released<ChangeEvent<SourceRecord, SourceRecord>>> released = transactions.offer(record);
+            for (Released<ChangeEvent<SourceRecord, SourceRecord>> r : released) {
+                if (r.deliver()) {
+                    send(r, batch);
                 }
+            }
+            if (delivery.transactionAtATime() && !released.isEmpty() && transactions.betweenTransactions()) {
+                // rule One: the next transaction is sent only once this one is acknowledged
+                batch.await(delivery.timeout());
             }
         }
         batch.await(delivery.timeout());

@@ -3,6 +3,7 @@ package io.cdcrelay.capture;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.cdcrelay.config.DeliverySettings;
@@ -21,7 +22,7 @@ public final class DebeziumSourceConfiguration {
     }
 
     public static MySqlConnectorEmbeddedDebeziumConfiguration of(SourceSettings source, Path dataDir,
-            Set<SyncType> syncTypes, DeliverySettings delivery, boolean transactionMetadata) {
+            Set<SyncType> syncTypes, DeliverySettings delivery, Optional<String> columnExcludeList) {
         MySqlConnectorEmbeddedDebeziumConfiguration c = new MySqlConnectorEmbeddedDebeziumConfiguration();
         c.setName(source.name());
         c.setTopicPrefix(source.name());
@@ -56,8 +57,10 @@ public final class DebeziumSourceConfiguration {
         // DDL of captured tables becomes DDL messages; TRUNCATE arrives as its own event
         c.setIncludeSchemaChanges(true);
         c.setSkippedOperations("none");
-        // total_order numbers each change inside its transaction; costs about a third of raw throughput
-        c.setProvideTransactionMetadata(transactionMetadata);
+        // BEGIN/END markers and total_order, for transaction sequence and rule One; costs about a third of
+        // raw throughput
+        c.setProvideTransactionMetadata(delivery.transactionBoundaries());
+        columnExcludeList.ifPresent(c::setColumnExcludeList);
 
         Map<String, Object> additional = new HashMap<>();
         if (source.flavor() == SourceSettings.Flavor.MARIADB) {

@@ -9,9 +9,11 @@ import java.time.Duration;
  * @param timeout       how long a batch may wait for its acknowledgements before the relay treats the
  *                      destination as failed and restarts from the last saved position
  * @param offsetFlush   how often the position of acknowledged changes is saved
- * @param transactionBoundaries whether transactions are held until their end ({@code relay.transaction-sequence})
+ * @param transactionBoundaries whether transactions are held until their end ({@code relay.transaction-sequence},
+ *                              rule One)
  * @param transactionChunk      changes of one transaction held at most before they are released anyway
+ * @param transactionAtATime    each released transaction is acknowledged before the next is sent (rule One)
  */
 public record DeliverySettings(int window, Duration timeout, Duration offsetFlush, boolean transactionBoundaries,
-        int transactionChunk) {
+        int transactionChunk, boolean transactionAtATime) {
 }

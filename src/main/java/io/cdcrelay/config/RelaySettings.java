@@ -24,7 +24,7 @@ public record RelaySettings(
         String sink,
         KafkaSettings kafka,
         FormatSettings formats,
-        String partitioning,
+        PartitioningSettings partitioning,
         TopicSettings topics,
         DeliverySettings delivery,
         ZoneId timeZone,
@@ -47,11 +47,7 @@ public record RelaySettings(
             throw new SettingsException("relay.sink=" + sink + " is not supported by this build yet: "
                     + "set relay.sink=kafka.");
         }
-        String partitioning = r.oneOf("relay.partitioning", "hash", "hash", "one");
-        if (!partitioning.equals("hash")) {
-            throw new SettingsException("relay.partitioning=" + partitioning
-                    + " is not supported by this build yet: set relay.partitioning=hash.");
-        }
+        PartitioningSettings partitioning = PartitioningSettings.from(r);
         return new RelaySettings(
                 embedded,
                 Path.of(r.string("relay.data-dir", "./data")),
@@ -63,7 +59,7 @@ public record RelaySettings(
                 FormatSettings.from(r),
                 partitioning,
                 topics(r),
-                delivery(r),
+                delivery(r, partitioning),
                 zone(r),
                 r.duration("relay.progress.interval", Duration.ofSeconds(5)));
     }
@@ -85,6 +81,7 @@ public record RelaySettings(
                 name,
                 r.list("relay.source.databases"),
                 r.list("relay.source.tables"),
+                PartitioningSettings.tableLists(r, "relay.columns."),
                 r.withPrefix("relay.source.debezium."));
     }
 
@@ -133,13 +130,16 @@ public record RelaySettings(
                 syncTypes(r).contains(SyncType.SCHEMA));
     }
 
-    private static DeliverySettings delivery(PropertyReader r) {
+    /** Rule One needs transaction boundaries: a transaction is sent whole and acknowledged before the next. */
+    private static DeliverySettings delivery(PropertyReader r, PartitioningSettings partitioning) {
+        boolean one = partitioning.rule() == PartitioningSettings.Rule.ONE;
         return new DeliverySettings(
                 r.integer("relay.delivery.window", 20_000, 1, 1_000_000),
                 r.duration("relay.delivery.timeout", Duration.ofMinutes(2)),
                 r.duration("relay.offset.flush-interval", Duration.ofSeconds(1)),
-                r.bool("relay.transaction-sequence", false),
-                r.integer("relay.transaction.chunk-size", 10_000, 1, 1_000_000));
+                one || r.bool("relay.transaction-sequence", false),
+                r.integer("relay.transaction.chunk-size", 10_000, 1, 1_000_000),
+                one);
     }
 
     private static ZoneId zone(PropertyReader r) {

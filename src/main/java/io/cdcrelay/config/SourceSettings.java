@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * Where and how the relay reads the binlog: connection, connector flavor and table selection.
  *
+ * @param columns           {@code relay.columns.<db>.<table>}: the only columns synchronized of that table (its
+ *                          key and sharding columns are always kept), keyed by {@code db.table}
  * @param debeziumOverrides {@code relay.source.debezium.*}: Debezium connector properties passed through
  *                          unchanged, for the options the relay has no key of its own for
  */
@@ -19,6 +21,7 @@ public record SourceSettings(
         String name,
         List<String> databases,
         List<String> tables,
+        Map<String, List<String>> columns,
         Map<String, String> debeziumOverrides) {
 
     public enum Flavor { MYSQL, MARIADB }

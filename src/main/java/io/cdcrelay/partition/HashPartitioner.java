@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import io.cdcrelay.change.ChangeEvent;
 
 /**
- * Rule Hash: a change goes to the partition of its key, so changes of one key stay in one partition in
- * commit order. A pure function of the key values and the partition count: stable across restarts.
+ * Rule Hash: a change goes to {@code murmur2(key bytes) mod partitions}, Kafka's own default partitioner, so
+ * the changes of one key stay in one partition in commit order. DDL and heartbeats go to every partition.
  */
-public final class HashPartitioner {
+public final class HashPartitioner implements Partitioner {
 
     private final PartitionKey keys;
 
@@ -16,11 +16,13 @@ public final class HashPartitioner {
         this.keys = keys;
     }
 
+    @Override
     public int partitionOf(ChangeEvent change, int partitions) {
         return Murmur2.partition(keys.hashInput(change).getBytes(StandardCharsets.UTF_8), partitions);
     }
 
-    public String messageKey(ChangeEvent change) {
-        return keys.messageKey(change);
+    @Override
+    public boolean everyPartition(ChangeEvent change) {
+        return !change.isRowChange();
     }
 }

@@ -14,16 +14,25 @@ import io.cdcrelay.format.ValueRenderer;
 
 /**
  * The key of a change's message and the bytes its partition is hashed from (FORMATS.md, "Around every
- * format"): the key columns as a compact JSON object in key-column order, values rendered as text. A table
- * without any key has no message key and hashes its whole row image instead.
+ * format"): the hash-key columns as a compact JSON object in their order, values rendered as text. The hash
+ * key is the table's sharding columns, else its key (primary, else smallest non-null unique). A table with
+ * neither has no message key and hashes its whole row image.
  */
 public final class PartitionKey {
 
     private final JsonFactory json = new JsonFactory();
     private final ValueRenderer values;
+    private final ShardingColumns sharding;
 
-    public PartitionKey(ValueRenderer values) {
+    public PartitionKey(ValueRenderer values, ShardingColumns sharding) {
         this.values = values;
+        this.sharding = sharding;
+    }
+
+    /** The columns a table's changes are hashed on; empty for a table without any key. */
+    public List<String> hashColumns(ChangeEvent change) {
+        List<String> configured = sharding.of(change.database(), change.table());
+        return configured.isEmpty() ? change.keyColumns() : configured;
     }
 
     /** @return the message key, or {@code null} for a table without any key */
@@ -32,10 +41,8 @@ public final class PartitionKey {
             return objectOf(List.of("database", "table"),
                     Map.of("database", change.database(), "table", change.table()), Map.of());
         }
-        if (change.keyColumns().isEmpty()) {
-            return null;
-        }
-        return objectOf(change.keyColumns(), change.currentImage(), change.columnTypes());
+        List<String> columns = hashColumns(change);
+        return columns.isEmpty() ? null : objectOf(columns, change.currentImage(), change.columnTypes());
     }
 
     /** What the partition is hashed from: the message key, or the whole row for a table without a key. */
@@ -52,8 +59,7 @@ public final class PartitionKey {
         try (JsonGenerator g = json.createGenerator(out)) {
             g.writeStartObject();
             for (String column : columns) {
-                Object value = image.get(column);
-                g.writeStringField(column, values.render(value, types.get(column)));
+                g.writeStringField(column, values.render(image.get(column), types.get(column)));
             }
             g.writeEndObject();
         } catch (IOException e) {

@@ -9,6 +9,10 @@ public final class StepProperties {
     public static final String PARTITIONS = "relayPartitions";
     /** Partition the change goes to. */
     public static final String PARTITION = "relayPartition";
+    /** Every partition of the topic, for a change that goes to all of them (DDL, heartbeats under Hash). */
+    public static final String BROADCAST = "relayBroadcast";
+    /** The rendered message value, kept while a broadcast sends it to each partition. */
+    public static final String VALUE = "relayValue";
     /** Message key, absent for a table without any key. */
     public static final String KEY = "relayKey";
 

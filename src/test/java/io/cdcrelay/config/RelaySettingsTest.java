@@ -71,6 +71,28 @@ class RelaySettingsTest {
     }
 
     @Test
+    void ruleOneHoldsTransactionsAndSendsThemOneAtATime() {
+        Properties p = minimal();
+        p.setProperty("relay.partitioning", "one");
+        RelaySettings s = RelaySettings.from(p);
+        assertThat(s.partitioning().rule()).isEqualTo(PartitioningSettings.Rule.ONE);
+        assertThat(s.delivery().transactionBoundaries()).isTrue();
+        assertThat(s.delivery().transactionAtATime()).isTrue();
+    }
+
+    @Test
+    void shardingColumnsAndColumnSelectionsAreReadPerTable() {
+        Properties p = minimal();
+        p.setProperty("relay.sharding-columns.shop.orders", "customer, region");
+        p.setProperty("relay.columns.shop.orders", "amount");
+        RelaySettings s = RelaySettings.from(p);
+        assertThat(s.partitioning().shardingColumnsOf("shop", "orders")).containsExactly("customer", "region");
+        assertThat(s.source().columns()).containsEntry("shop.orders", java.util.List.of("amount"));
+        assertRefused("relay.sharding-columns.orders", "a", "relay.sharding-columns.orders does not name a table: "
+                + "write relay.sharding-columns.<database>.<table>=<column>,<column>.");
+    }
+
+    @Test
     void withoutSchemaTheRelayCreatesNoTopics() {
         Properties p = minimal();
         p.setProperty("relay.sync-types", "incremental");

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class PartitionKeyTest {
 
-    private final PartitionKey keys = new PartitionKey(new ValueRenderer(ZoneOffset.UTC));
+    private final PartitionKey keys = new PartitionKey(new ValueRenderer(ZoneOffset.UTC), (db, table) -> List.of());
 
     @Test
     void theKeyIsACompactJsonObjectOfTheKeyColumnsInKeyOrder() {
@@ -36,6 +36,31 @@ class PartitionKeyTest {
         ChangeEvent change = change(Operation.INSERT, List.of(), Map.of(), row(1, "x", 2));
         assertThat(keys.messageKey(change)).isNull();
         assertThat(keys.hashInput(change)).isEqualTo("{\"a\":\"1\",\"b\":\"x\",\"c\":\"2\"}");
+    }
+
+    @Test
+    void shardingColumnsReplaceTheKeyInTheMessageKeyAndTheHash() {
+        PartitionKey sharded = new PartitionKey(new ValueRenderer(ZoneOffset.UTC),
+                (db, table) -> table.equals("t") ? List.of("c") : List.of());
+        ChangeEvent change = change(Operation.INSERT, List.of("a"), Map.of(), row(1, "x", 2));
+        assertThat(sharded.hashColumns(change)).containsExactly("c");
+        assertThat(sharded.messageKey(change)).isEqualTo("{\"c\":\"2\"}");
+    }
+
+    @Test
+    void ddlAndHeartbeatsAreKeyedByTheirTableAndGoToEveryPartitionUnderHash() {
+        ChangeEvent ddl = io.cdcrelay.change.Changes.ddl("ALTER TABLE orders ADD c INT");
+        assertThat(keys.messageKey(ddl)).isEqualTo("{\"database\":\"shop\",\"table\":\"orders\"}");
+        assertThat(new HashPartitioner(keys).everyPartition(ddl)).isTrue();
+        assertThat(new HashPartitioner(keys).everyPartition(change(Operation.INSERT, List.of("a"), Map.of(), row(1, "x", 2))))
+                .isFalse();
+    }
+
+    @Test
+    void ruleOneSendsEverythingToPartitionZeroAndNothingToEveryPartition() {
+        OnePartitioner one = new OnePartitioner();
+        assertThat(one.partitionOf(change(Operation.INSERT, List.of("a"), Map.of(), row(9, "x", 1)), 12)).isZero();
+        assertThat(one.everyPartition(io.cdcrelay.change.Changes.ddl("DROP TABLE t"))).isFalse();
     }
 
     @Test

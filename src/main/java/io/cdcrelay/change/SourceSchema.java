@@ -1,0 +1,62 @@
+package io.cdcrelay.change;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The source's tables and columns, read from {@code information_schema} for the checks made at start. */
+public final class SourceSchema {
+
+    private static final String COLUMNS = """
+            SELECT COLUMN_NAME FROM information_schema.COLUMNS
+            WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION""";
+    private static final String TABLES = """
+            SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES
+            WHERE TABLE_TYPE = 'BASE TABLE'
+              AND TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')
+            ORDER BY TABLE_SCHEMA, TABLE_NAME""";
+
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+
+    public SourceSchema(String jdbcUrl, String user, String password) {
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** The table's columns in table order; empty when there is no such table. */
+    public List<String> columnsOf(String database, String table) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(COLUMNS)) {
+            s.setString(1, database);
+            s.setString(2, table);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every user table as {@code db.table}. */
+    public List<String> tables() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(TABLES); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + "." + rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, user, password);
+    }
+}

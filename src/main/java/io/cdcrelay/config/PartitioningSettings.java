@@ -1,0 +1,51 @@
+package io.cdcrelay.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How changes are spread over partitions (DESIGN.md "Ordering rules").
+ *
+ * @param rule             {@code relay.partitioning}
+ * @param shardingColumns  {@code relay.sharding-columns.<db>.<table>}, keyed by {@code db.table}
+ * @param splitKeyUpdates  {@code relay.split-key-updates}: an UPDATE changing the hashed key becomes a DELETE
+ *                         of the old key and an INSERT of the new one
+ */
+public record PartitioningSettings(Rule rule, Map<String, List<String>> shardingColumns, boolean splitKeyUpdates) {
+
+    public enum Rule {
+        /** A change goes to the partition of its key; equal keys stay in commit order. */
+        HASH,
+        /** Everything to partition 0, whole transactions in commit order, one at a time. */
+        ONE
+    }
+
+    static PartitioningSettings from(PropertyReader r) {
+        Rule rule = Rule.valueOf(r.oneOf("relay.partitioning", "hash", "hash", "one").toUpperCase(Locale.ROOT));
+        return new PartitioningSettings(rule, tableLists(r, "relay.sharding-columns."),
+                r.bool("relay.split-key-updates", true));
+    }
+
+    /** {@code <prefix><db>.<table>=a,b} as {@code db.table → [a, b]}, refusing keys that name no table. */
+    static Map<String, List<String>> tableLists(PropertyReader r, String prefix) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        r.withPrefix(prefix).forEach((table, columns) -> {
+            if (!table.matches("[^.]+\\.[^.]+")) {
+                throw new SettingsException(prefix + table + " does not name a table: write " + prefix
+                        + "<database>.<table>=<column>,<column>.");
+            }
+            List<String> list = r.list(prefix + table);
+            if (list.isEmpty()) {
+                throw new SettingsException(prefix + table + " is empty: name at least one column.");
+            }
+            out.put(table, list);
+        });
+        return Map.copyOf(out);
+    }
+
+    public List<String> shardingColumnsOf(String database, String table) {
+        return shardingColumns.getOrDefault(database + "." + table, List.of());
+    }
+}
