@@ -7,6 +7,7 @@ import java.util.Objects;
 import io.cdcrelay.change.ChangeEvent;
 import io.cdcrelay.change.CommitSequence;
 import io.cdcrelay.change.Operation;
+import io.cdcrelay.change.TransactionInfo;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 
@@ -34,8 +35,11 @@ public final class KeyChangeSplitter {
         if (!enabled || change.operation() != Operation.UPDATE || !keyChanged(change)) {
             return List.of(change);
         }
+        // both parts keep the source change's place in its transaction; only the INSERT can be the last message
+        TransactionInfo tx = change.transaction();
         ChangeEvent delete = new ChangeEvent(change.database(), change.table(), Operation.DELETE, change.before(),
-                Map.of(), change.columnTypes(), change.keyColumns(), change.position(), change.transaction(),
+                Map.of(), change.columnTypes(), change.keyColumns(), change.position(),
+                new TransactionInfo(tx.id(), tx.sequence(), tx.size(), false),
                 change.commitTime(), change.commitSequence(), change.snapshot(), "", envelope(change.origin(), "d"));
         ChangeEvent insert = new ChangeEvent(change.database(), change.table(), Operation.INSERT, Map.of(),
                 change.after(), change.columnTypes(), change.keyColumns(), change.position(), change.transaction(),

@@ -39,6 +39,8 @@ class KeyChangeSplitterTest {
         assertThat(parts.get(1).before()).isEmpty();
         assertThat(parts.get(1).commitSequence()).isGreaterThan(parts.get(0).commitSequence());
         assertThat(parts).extracting(ChangeEvent::transactionId).containsOnly("0-1-49");
+        assertThat(parts).extracting(c -> c.transaction().last()).as("only the INSERT ends the transaction")
+                .containsExactly(false, true);
     }
 
     @Test
