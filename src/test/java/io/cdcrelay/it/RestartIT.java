@@ -52,10 +52,10 @@ class RestartIT {
         LedgerWorkload workload = new LedgerWorkload(servers.mariaDb(), db);
         Path dataDir = servers.dir().resolve("relay-" + db);
         String topic = "Topic_" + db + "_ledger";
-        List<String> command = relayJarCommand(TestRelay.properties(servers, db, dataDir, 6003));
+        Properties properties = TestRelay.properties(servers, db, dataDir, 6003);
         File log = servers.dir().resolve(db + ".log").toFile();
 
-        Process first = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        Process first = RelayProcess.start(properties, log, "-Xmx512m");
         try {
             awaitStreaming(servers, workload, topic);
             workload.run(100);
@@ -67,8 +67,7 @@ class RestartIT {
         assertThat(first.exitValue()).as("killed, not stopped").isNotZero();
         workload.run(100);
 
-        Process second = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        Process second = RelayProcess.start(properties, log, "-Xmx512m");
         try {
             List<ConsumerRecord<String, String>> records = awaitMessages(servers, topic, workload.committedChanges());
             workload.assertDeliveredInOrder(records);
@@ -88,16 +87,6 @@ class RestartIT {
         awaitMessages(servers, topic, workload.committedChanges());
     }
 
-    static List<String> relayJarCommand(Properties properties) {
-        String jar = System.getProperty("cdcrelay.jar", "target/cdc-relay.jar");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        properties.stringPropertyNames().forEach(k -> command.add("-D" + k + "=" + properties.getProperty(k)));
-        command.add("-jar");
-        command.add(jar);
-        return command;
-    }
 
     private static List<ConsumerRecord<String, String>> awaitMessages(Servers servers, String topic, int atLeast) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();

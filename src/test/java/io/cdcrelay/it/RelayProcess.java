@@ -1,0 +1,26 @@
+package io.cdcrelay.it;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/** The production jar run as its own process, as users run it. */
+final class RelayProcess {
+
+    private RelayProcess() {
+    }
+
+    /** {@code java <jvmOptions> -D<properties> -jar target/cdc-relay.jar}, output appended to {@code log}. */
+    static Process start(Properties properties, File log, String... jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        properties.stringPropertyNames().forEach(k -> command.add("-D" + k + "=" + properties.getProperty(k)));
+        command.add("-jar");
+        command.add(System.getProperty("cdcrelay.jar", "target/cdc-relay.jar"));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+    }
+}
