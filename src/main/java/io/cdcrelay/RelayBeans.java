@@ -102,7 +102,8 @@ final class RelayBeans implements CamelConfiguration {
                             columnExcludeList),
                     settings.delivery()));
             registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(
-                    new JdbcKeyCatalog(source.jdbcUrl(), source.user(), source.password()), commitSequence)));
+                    new JdbcKeyCatalog(source.jdbcUrl(), source.user(), source.password()), commitSequence,
+                    source::captures)));
         }
     }
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiPredicate;
 
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
@@ -19,10 +21,13 @@ public final class ChangeEventMapper {
 
     private final KeyCatalog keys;
     private final CommitSequence sequence;
+    private final BiPredicate<String, String> captured;
 
-    public ChangeEventMapper(KeyCatalog keys, CommitSequence sequence) {
+    /** @param captured whether a database and table are in the relay's selection */
+    public ChangeEventMapper(KeyCatalog keys, CommitSequence sequence, BiPredicate<String, String> captured) {
         this.keys = keys;
         this.sequence = sequence;
+        this.captured = captured;
     }
 
     /** @return the change, or {@code null} for a record that concerns no captured table (transaction markers, database DDL) */
@@ -88,12 +93,25 @@ public final class ChangeEventMapper {
         String database = id[0].isEmpty() ? value.getString("databaseName") : id[0];
         String table = id[1];
         keys.invalidate(database, table);
+        String ddl = value.getString("ddl");
+        Optional<String[]> renamed = RenameStatement.oldName(ddl);
+        if (renamed.isPresent()) {
+            // a rename belongs to the table that had the old name when that one was selected: its consumers
+            // learn it left; the new name's topic would only be created for an unselected table
+            String oldDatabase = renamed.get()[0].isEmpty() ? database : renamed.get()[0];
+            String oldTable = renamed.get()[1];
+            keys.invalidate(oldDatabase, oldTable);
+            if (captured.test(oldDatabase, oldTable)) {
+                database = oldDatabase;
+                table = oldTable;
+            }
+        }
         Struct source = value.getStruct("source");
         Instant commit = Instant.ofEpochMilli(source.getInt64("ts_ms"));
         SourcePosition position = position(source);
         return new ChangeEvent(database, table, Operation.DDL, Map.of(), Map.of(), Map.of(), keys.keyColumns(database, table),
                 position, TransactionInfo.of(position.gtid().isEmpty() ? position.filePosition() : position.gtid()),
-                commit, sequence.next(commit), false, value.getString("ddl"), value);
+                commit, sequence.next(commit), false, ddl, value);
     }
 
     /** Debezium writes table ids double-quoted: {@code "shop"."orders"}. */

@@ -64,7 +64,7 @@ public final class SourceChecks {
             List<String> keyless = new ArrayList<>();
             for (String table : schema.tables()) {
                 String[] dbTable = table.split("\\.", 2);
-                if (captured(table) && partitioning.shardingColumnsOf(dbTable[0], dbTable[1]).isEmpty()
+                if (source.captures(dbTable[0], dbTable[1]) && partitioning.shardingColumnsOf(dbTable[0], dbTable[1]).isEmpty()
                         && keys.keyColumns(dbTable[0], dbTable[1]).isEmpty()) {
                     keyless.add(table);
                 }
@@ -100,12 +100,6 @@ public final class SourceChecks {
         return Optional.of(String.join(",", patterns));
     }
 
-    private boolean captured(String table) {
-        String database = table.substring(0, table.indexOf('.'));
-        boolean databaseIncluded = source.databases().isEmpty() || source.databases().contains(database);
-        boolean tableIncluded = source.tables().isEmpty() || source.tables().stream().anyMatch(table::matches);
-        return databaseIncluded && tableIncluded;
-    }
 
     private List<String> columnsOf(String key, String table) {
         String[] dbTable = table.split("\\.", 2);

@@ -26,6 +26,17 @@ public record SourceSettings(
 
     public enum Flavor { MYSQL, MARIADB }
 
+    /**
+     * Whether a table is in the selection, by {@code relay.source.databases} and {@code relay.source.tables}
+     * (regular expressions over {@code db.table}), as Debezium's include lists select it.
+     */
+    public boolean captures(String database, String table) {
+        boolean databaseIncluded = databases.isEmpty() || databases.contains(database);
+        String qualified = database + "." + table;
+        boolean tableIncluded = tables.isEmpty() || tables.stream().anyMatch(qualified::matches);
+        return databaseIncluded && tableIncluded;
+    }
+
     /** A JDBC URL for the relay's own metadata queries, with the driver that matches the flavor. */
     public String jdbcUrl() {
         String scheme = flavor == Flavor.MARIADB ? "jdbc:mariadb" : "jdbc:mysql";
