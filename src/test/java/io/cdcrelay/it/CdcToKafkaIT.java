@@ -16,6 +16,8 @@ import io.cdcrelay.TestRelay;
 import io.cdcrelay.demo.Directories;
 import io.cdcrelay.it.RealServers.Servers;
 import io.cdcrelay.partition.Murmur2;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +54,10 @@ class CdcToKafkaIT {
                         + " s SET('a','b','c'), j JSON, b BINARY(4), bl BLOB, b1 BIT(1), b12 BIT(12), n INT NULL)",
                 // rows that exist before the relay starts come from the snapshot
                 "INSERT INTO " + DB + ".items VALUES (1, 'one', 1), (2, 'two', 2)");
+        // an existing topic keeps its partition count, and the hash uses that count
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers.kafka().bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("Topic_" + DB + "_parts", 5, (short) 1))).all().get();
+        }
         Path dataDir = servers.dir().resolve("relay-" + DB);
         Directories.deleteRecursively(dataDir);
         relay = TestRelay.start(TestRelay.properties(servers, DB, dataDir, 6001));
@@ -103,13 +109,13 @@ class CdcToKafkaIT {
     }
 
     @Test
-    void everyMessageIsInThePartitionOfItsKeyAndCarriesTheRelayHeaders() throws Exception {
+    void everyMessageIsInThePartitionOfItsKeyAmongTheExistingTopicsPartitionsAndCarriesTheRelayHeaders() throws Exception {
         servers.sql("INSERT INTO " + DB + ".parts VALUES (40, 'forty', 40), (41, 'forty-one', 41), (42, 'forty-two', 42)");
         List<ConsumerRecord<String, String>> records = read("Topic_" + DB + "_parts", 3);
 
         assertThat(records).hasSize(3);
         for (ConsumerRecord<String, String> r : records) {
-            assertThat(r.partition()).isEqualTo(Murmur2.partition(r.key().getBytes(StandardCharsets.UTF_8), 3));
+            assertThat(r.partition()).isEqualTo(Murmur2.partition(r.key().getBytes(StandardCharsets.UTF_8), 5));
             assertThat(TopicReader.header(r, "relay.db")).isEqualTo(DB);
             assertThat(TopicReader.header(r, "relay.table")).isEqualTo("parts");
             assertThat(TopicReader.header(r, "relay.op")).isEqualTo("INSERT");
