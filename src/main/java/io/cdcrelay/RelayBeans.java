@@ -1,10 +1,7 @@
 package io.cdcrelay;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Supplier;
 
 import io.cdcrelay.capture.DebeziumSourceConfiguration;
@@ -35,18 +32,15 @@ import io.cdcrelay.steps.RouteToTopic;
 import io.cdcrelay.steps.SplitKeyChanges;
 import io.cdcrelay.steps.ToChangeEvent;
 import io.cdcrelay.steps.Heartbeats;
-import io.cdcrelay.topic.KafkaTopics;
+import io.cdcrelay.topic.TopicPartitions;
 import io.cdcrelay.topic.TopicDirectory;
 import io.cdcrelay.topic.TopicNameRule;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.kafka.KafkaComponent;
-import org.apache.camel.component.kafka.KafkaConfiguration;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.spi.Registry;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Binds the beans the YAML routes call, each built from the validated settings. The names here are the
@@ -87,13 +81,12 @@ final class RelayBeans implements CamelConfiguration {
                 new KeyChangeSplitter(keys, commitSequence, partitioning.splitKeyUpdates())));
         registry.bind("addRelayHeaders", new AddRelayHeaders(f.transactionSequence(), f.businessSystemId()));
 
-        KafkaTopics topics = new KafkaTopics(adminProperties(), settings.topics().partitions(),
-                settings.topics().replicationFactor(), settings.topics().createMissing());
-        context.addService(topics);
+        TopicPartitions topics = settings.sink().equals("rocketmq")
+                ? RocketMqSinkBeans.bind(context, settings.rocketmq(), settings.topics())
+                : KafkaSinkBeans.bind(context, settings.kafka(), settings.topics());
         TopicDirectory directory = new TopicDirectory();
         registry.bind("routeToTopic", new RouteToTopic(new TopicNameRule(settings.topics()), topics, directory));
         registry.bind("heartbeats", new Heartbeats(directory, Clock.systemUTC()));
-        registry.bind("kafka", kafkaComponent());
 
         if (settings.cdcEnabled()) {
             SourceSettings source = settings.source();
@@ -116,32 +109,5 @@ final class RelayBeans implements CamelConfiguration {
                 version, settings.timeZone(), f.transactionSequence(), f.debeziumSchemas(), Clock.systemUTC());
     }
 
-    /** Idempotent, acks=all, asynchronous: per-partition order holds with up to 5 requests in flight. */
-    private KafkaComponent kafkaComponent() {
-        KafkaConfiguration c = new KafkaConfiguration();
-        c.setBrokers(settings.kafka().bootstrapServers());
-        c.setRequestRequiredAcks("all");
-        c.setEnableIdempotence(true);
-        c.setMaxInFlightRequest(5);
-        c.setLingerMs(5);
-        c.setCompressionCodec("lz4");
-        c.setRecordMetadata(false);
-        Map<String, Object> passThrough = new HashMap<>(settings.kafka().producer());
-        c.setAdditionalProperties(passThrough);
-        KafkaComponent component = new KafkaComponent();
-        component.setConfiguration(c);
-        return component;
-    }
 
-    private Properties adminProperties() {
-        Properties admin = new Properties();
-        // the producer's security settings (SASL, TLS) apply to the admin client as well
-        settings.kafka().producer().forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key)) {
-                admin.setProperty(key, value);
-            }
-        });
-        admin.setProperty("bootstrap.servers", settings.kafka().bootstrapServers());
-        return admin;
-    }
 }

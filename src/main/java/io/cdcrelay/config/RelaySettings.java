@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Every setting of a running relay, read once from the merged properties and validated before anything
- * starts. Wrong input fails here with one sentence naming the key.
+ * starts. Wrong input fails here with one sentence naming the key. Of {@code kafka} and {@code rocketmq},
+ * only the chosen sink's settings are present.
  */
 public record RelaySettings(
         boolean embedded,
@@ -23,6 +24,7 @@ public record RelaySettings(
         Set<SyncType> syncTypes,
         String sink,
         KafkaSettings kafka,
+        RocketMqSettings rocketmq,
         FormatSettings formats,
         PartitioningSettings partitioning,
         TopicSettings topics,
@@ -43,10 +45,6 @@ public record RelaySettings(
                     + "set it to false.");
         }
         String sink = r.oneOf("relay.sink", "kafka", "kafka", "rocketmq");
-        if (!sink.equals("kafka")) {
-            throw new SettingsException("relay.sink=" + sink + " is not supported by this build yet: "
-                    + "set relay.sink=kafka.");
-        }
         PartitioningSettings partitioning = PartitioningSettings.from(r);
         return new RelaySettings(
                 embedded,
@@ -55,7 +53,8 @@ public record RelaySettings(
                 cdcEnabled ? source(r) : null,
                 syncTypes(r),
                 sink,
-                kafka(r),
+                sink.equals("kafka") ? kafka(r) : null,
+                sink.equals("rocketmq") ? RocketMqSettings.from(r) : null,
                 FormatSettings.from(r),
                 partitioning,
                 topics(r),

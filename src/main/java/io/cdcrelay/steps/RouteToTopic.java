@@ -1,7 +1,7 @@
 package io.cdcrelay.steps;
 
 import io.cdcrelay.change.ChangeEvent;
-import io.cdcrelay.topic.KafkaTopics;
+import io.cdcrelay.topic.TopicPartitions;
 import io.cdcrelay.topic.TopicDirectory;
 import io.cdcrelay.topic.TopicNameRule;
 import org.apache.camel.Exchange;
@@ -11,10 +11,10 @@ import org.apache.camel.Processor;
 public final class RouteToTopic implements Processor {
 
     private final TopicNameRule names;
-    private final KafkaTopics topics;
+    private final TopicPartitions topics;
     private final TopicDirectory directory;
 
-    public RouteToTopic(TopicNameRule names, KafkaTopics topics, TopicDirectory directory) {
+    public RouteToTopic(TopicNameRule names, TopicPartitions topics, TopicDirectory directory) {
         this.names = names;
         this.topics = topics;
         this.directory = directory;

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Knows the partition count of each destination topic and creates missing topics. A topic that already
  * exists keeps its partition count, and the hash uses that count.
  */
-public final class KafkaTopics extends ServiceSupport {
+public final class KafkaTopics extends ServiceSupport implements TopicPartitions {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTopics.class);
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -44,6 +44,7 @@ public final class KafkaTopics extends ServiceSupport {
     }
 
     /** The partition count of {@code topic}, creating the topic first when it is missing and allowed. */
+    @Override
     public int partitionsOf(String topic) {
         Integer known = partitionCounts.get(topic);
         return known != null ? known : partitionCounts.computeIfAbsent(topic, this::resolve);

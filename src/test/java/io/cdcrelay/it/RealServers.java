@@ -8,6 +8,7 @@ import java.sql.Statement;
 import io.cdcrelay.demo.Directories;
 import io.cdcrelay.demo.EmbeddedKafka;
 import io.cdcrelay.demo.EmbeddedMariaDb;
+import io.cdcrelay.demo.EmbeddedRocketMq;
 import io.cdcrelay.demo.FreePort;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -21,13 +22,39 @@ public final class RealServers implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == Servers.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == Servers.class || type == RocketMq.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Servers.class, k -> Servers.start(), Servers.class);
+        ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
+        Servers servers = store.getOrComputeIfAbsent(Servers.class, k -> Servers.start(), Servers.class);
+        if (parameter.getParameter().getType() == RocketMq.class) {
+            return store.getOrComputeIfAbsent(RocketMq.class, k -> RocketMq.start(servers.dir()), RocketMq.class);
+        }
+        return servers;
+    }
+
+    /** A RocketMQ name server and broker, started only for the tests that ask for one. */
+    public record RocketMq(EmbeddedRocketMq server) implements ExtensionContext.Store.CloseableResource {
+
+        static RocketMq start(Path dir) {
+            try {
+                return new RocketMq(EmbeddedRocketMq.start(dir.resolve("rocketmq")));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start RocketMQ: " + e.getMessage(), e);
+            }
+        }
+
+        public String namesrvAddr() {
+            return server.namesrvAddr();
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
     }
 
     /** The running servers; closed by JUnit with the root context. */

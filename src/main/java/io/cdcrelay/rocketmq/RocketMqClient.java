@@ -1,0 +1,69 @@
+package io.cdcrelay.rocketmq;
+
+import io.cdcrelay.config.RocketMqSettings;
+import org.apache.camel.support.service.ServiceSupport;
+import org.apache.rocketmq.acl.common.AclClientRPCHook;
+import org.apache.rocketmq.acl.common.SessionCredentials;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.remoting.RPCHook;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+
+/** The relay's one RocketMQ producer and admin client, started and stopped with Camel. */
+public final class RocketMqClient extends ServiceSupport {
+
+    private final RocketMqSettings settings;
+    private DefaultMQProducer producer;
+    private DefaultMQAdminExt admin;
+
+    public RocketMqClient(RocketMqSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        RPCHook acl = acl();
+        producer = new DefaultMQProducer(settings.group(), acl);
+        producer.setNamesrvAddr(settings.namesrvAddr());
+        producer.setInstanceName("cdc-relay-" + settings.group());
+        int timeout = Integer.parseInt(settings.producer().getOrDefault("send-timeout", "10000"));
+        producer.setSendMsgTimeout(timeout);
+        producer.setMaxMessageSize(Integer.parseInt(settings.producer().getOrDefault("max-message-size",
+                String.valueOf(4 * 1024 * 1024))));
+        producer.setRetryTimesWhenSendAsyncFailed(Integer.parseInt(settings.producer().getOrDefault("retry-times", "2")));
+        producer.start();
+        admin = acl == null ? new DefaultMQAdminExt(timeout) : new DefaultMQAdminExt(acl, timeout);
+        admin.setNamesrvAddr(settings.namesrvAddr());
+        admin.setInstanceName("cdc-relay-admin-" + settings.group());
+        admin.start();
+    }
+
+    @Override
+    protected void doStop() {
+        if (producer != null) {
+            producer.shutdown();
+        }
+        if (admin != null) {
+            admin.shutdown();
+        }
+    }
+
+    private RPCHook acl() {
+        String accessKey = settings.producer().get("access-key");
+        if (accessKey == null) {
+            return null;
+        }
+        return new AclClientRPCHook(new SessionCredentials(accessKey, settings.producer().getOrDefault("secret-key", "")));
+    }
+
+    DefaultMQProducer producer() {
+        return producer;
+    }
+
+    DefaultMQAdminExt admin() {
+        return admin;
+    }
+
+    long sendTimeoutMillis() {
+        return producer.getSendMsgTimeout();
+    }
+}
