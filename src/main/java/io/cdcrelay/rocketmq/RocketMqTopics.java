@@ -59,9 +59,15 @@ public final class RocketMqTopics implements TopicPartitions {
             throw new IllegalStateException("topic " + topic + " does not exist and relay.sync-types has no 'schema': "
                     + "create the topic or add schema to relay.sync-types");
         }
-        create(topic);
         Instant deadline = Instant.now().plus(WAIT);
+        Instant nextCreate = Instant.now();
         while (Instant.now().isBefore(deadline)) {
+            // creating is idempotent; asked again because a broker that has just started may not yet have
+            // registered with the name server, and then its first topic never gets a route
+            if (!Instant.now().isBefore(nextCreate)) {
+                create(topic);
+                nextCreate = Instant.now().plusSeconds(5);
+            }
             List<MessageQueue> created = fetch(topic);
             if (!created.isEmpty()) {
                 LOG.info("Created topic {} with {} message queues", topic, created.size());
