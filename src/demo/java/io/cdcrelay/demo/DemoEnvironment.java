@@ -8,13 +8,15 @@ import io.cdcrelay.config.EmbeddedEnvironment;
 import io.cdcrelay.config.PropertyReader;
 
 /**
- * {@code relay.embedded=true}: a fresh MariaDB with the demo workload and a Kafka broker under
+ * {@code relay.embedded=true}: a fresh MariaDB with the demo workload and a Kafka broker (or, with
+ * {@code relay.sink=rocketmq}, a RocketMQ name server and broker) under
  * {@code <relay.data-dir>/embedded}, wiped at every start so each demo run begins the same way.
  */
 public final class DemoEnvironment implements EmbeddedEnvironment {
 
     private EmbeddedMariaDb mariaDb;
     private EmbeddedKafka kafka;
+    private EmbeddedRocketMq rocketmq;
     private DemoWorkload workload;
 
     @Override
@@ -25,8 +27,13 @@ public final class DemoEnvironment implements EmbeddedEnvironment {
         Files.createDirectories(dir);
 
         mariaDb = EmbeddedMariaDb.start(dir.resolve("mariadb"), FreePort.pick());
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"),
-                FreePort.preferring(r.integer("relay.demo.kafka-port", 9092, 1, 65535)));
+        boolean toRocketMq = r.string("relay.sink", "kafka").equalsIgnoreCase("rocketmq");
+        if (toRocketMq) {
+            rocketmq = EmbeddedRocketMq.start(dir.resolve("rocketmq"));
+        } else {
+            kafka = EmbeddedKafka.start(dir.resolve("kafka"),
+                    FreePort.preferring(r.integer("relay.demo.kafka-port", 9092, 1, 65535)));
+        }
         workload = new DemoWorkload(mariaDb, r.integer("relay.demo.transactions-per-second", 100, 1, 100_000));
         workload.createSchema();
         workload.start();
@@ -38,15 +45,25 @@ public final class DemoEnvironment implements EmbeddedEnvironment {
         pointing.setProperty("relay.source.user", EmbeddedMariaDb.USER);
         pointing.setProperty("relay.source.password", EmbeddedMariaDb.PASSWORD);
         pointing.setProperty("relay.source.databases", "shop");
-        pointing.setProperty("relay.kafka.bootstrap-servers", kafka.bootstrapServers());
+        if (toRocketMq) {
+            pointing.setProperty("relay.rocketmq.namesrv-addr", rocketmq.namesrvAddr());
+        } else {
+            pointing.setProperty("relay.kafka.bootstrap-servers", kafka.bootstrapServers());
+        }
         pointing.setProperty("relay.data-dir", dir.resolve("relay").toString());
         return pointing;
     }
 
     @Override
     public String howToWatch() {
-        return "Demo running: MariaDB on 127.0.0.1:" + mariaDb.port() + " (database shop, user "
-                + EmbeddedMariaDb.USER + "), Kafka on " + kafka.bootstrapServers() + ". Watch the messages with:"
+        String database = "Demo running: MariaDB on 127.0.0.1:" + mariaDb.port() + " (database shop, user "
+                + EmbeddedMariaDb.USER + "), ";
+        if (rocketmq != null) {
+            return database + "RocketMQ name server on " + rocketmq.namesrvAddr() + ". Watch the messages with:"
+                    + System.lineSeparator() + "    java -cp target/cdc-relay.jar io.cdcrelay.ops.RocketMqTail "
+                    + rocketmq.namesrvAddr() + " Topic_shop_orders";
+        }
+        return database + "Kafka on " + kafka.bootstrapServers() + ". Watch the messages with:"
                 + System.lineSeparator() + "    java -cp target/cdc-relay.jar io.cdcrelay.ops.TopicTail "
                 + kafka.bootstrapServers() + " Topic_shop_orders";
     }
@@ -58,6 +75,9 @@ public final class DemoEnvironment implements EmbeddedEnvironment {
         }
         if (kafka != null) {
             kafka.close();
+        }
+        if (rocketmq != null) {
+            rocketmq.close();
         }
         if (mariaDb != null) {
             mariaDb.close();
