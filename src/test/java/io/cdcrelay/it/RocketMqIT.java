@@ -70,6 +70,39 @@ class RocketMqIT {
         }
     }
 
+    @Test
+    void canalMessagesAndABroadcastDdlArriveThroughRocketMq(Servers servers, RocketMq rocketmq) throws Exception {
+        String db = "it_rmq_canal";
+        servers.sql("CREATE DATABASE " + db, "CREATE TABLE " + db + ".t (id INT PRIMARY KEY, v INT)",
+                "CREATE TABLE " + db + ".ready (id INT PRIMARY KEY)");
+        Properties p = properties(servers, rocketmq, db, 6402);
+        p.setProperty("relay.format", "canal");
+        try (TestRelay relay = TestRelay.start(p)) {
+            servers.sql("INSERT INTO " + db + ".ready VALUES (1)");
+            assertThat(RocketMqReader.read(rocketmq.namesrvAddr(), "Topic_" + db + "_ready", 1, WAIT)).isNotEmpty();
+            servers.sql("INSERT INTO " + db + ".t VALUES (1, 10)", "UPDATE " + db + ".t SET v = 11 WHERE id = 1",
+                    "ALTER TABLE " + db + ".t ADD COLUMN w INT", "INSERT INTO " + db + ".t VALUES (2, 20, 5)");
+
+            // insert, update, the ALTER in each of the 3 queues, insert
+            List<MessageExt> messages = RocketMqReader.read(rocketmq.namesrvAddr(), "Topic_" + db + "_t", 6, WAIT);
+            assertThat(messages).hasSize(6);
+            ObjectMapper strict = new ObjectMapper().enable(
+                    com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            List<com.alibaba.otter.canal.protocol.FlatMessage> flat = new ArrayList<>();
+            for (MessageExt m : messages) {
+                flat.add(strict.readValue(m.getBody(), com.alibaba.otter.canal.protocol.FlatMessage.class));
+            }
+            assertThat(flat).extracting(com.alibaba.otter.canal.protocol.FlatMessage::getType)
+                    .containsOnly("INSERT", "UPDATE", "ALTER");
+            assertThat(messages).filteredOn(m -> "DDL".equals(m.getUserProperty("relay.op")))
+                    .extracting(MessageExt::getQueueId).containsExactlyInAnyOrder(0, 1, 2);
+            MessageExt last = messages.stream().filter(m -> m.getKeys().equals("{\"id\":\"2\"}")).findFirst().orElseThrow();
+            assertThat(messages.stream().filter(m -> m.getQueueId() == last.getQueueId()).map(m -> m.getUserProperty("relay.op")).toList())
+                    .as("in the new row's queue the ALTER comes first").containsSubsequence("DDL", "INSERT");
+            assertThat(new String(last.getBody(), StandardCharsets.UTF_8)).contains("\"w\":\"5\"");
+        }
+    }
+
     private Event event(String table, MessageExt m) {
         try {
             JsonNode v = json.readTree(new String(m.getBody(), StandardCharsets.UTF_8));
