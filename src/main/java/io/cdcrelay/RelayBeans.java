@@ -95,7 +95,7 @@ final class RelayBeans implements CamelConfiguration {
                             columnExcludeList),
                     settings.delivery()));
             registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(
-                    new JdbcKeyCatalog(source.jdbcUrl(), source.user(), source.password()), commitSequence,
+                    new JdbcKeyCatalog(source.connections()), commitSequence,
                     source::captures)));
         }
     }
@@ -103,8 +103,7 @@ final class RelayBeans implements CamelConfiguration {
     private FormatOptions formatOptions() {
         FormatSettings f = settings.formats();
         SourceSettings source = settings.source();
-        Supplier<String> version = source == null ? () -> ""
-                : new JdbcServerVersion(source.jdbcUrl(), source.user(), source.password());
+        Supplier<String> version = source == null ? () -> "" : new JdbcServerVersion(source.connections());
         return new FormatOptions(source == null ? "relay" : source.name(), f.dbType(), f.tenant(), f.clusterId(),
                 version, settings.timeZone(), f.transactionSequence(), f.debeziumSchemas(), Clock.systemUTC());
     }

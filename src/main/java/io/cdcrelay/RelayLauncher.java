@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.ServiceLoader;
 
 import io.cdcrelay.change.JdbcKeyCatalog;
+import io.cdcrelay.change.SourceConnections;
 import io.cdcrelay.change.SourceSchema;
 import io.cdcrelay.config.EmbeddedEnvironment;
 import io.cdcrelay.config.PropertyReader;
@@ -78,9 +79,9 @@ public final class RelayLauncher {
         Optional<String> columnExcludeList = Optional.empty();
         if (settings.cdcEnabled()) {
             SourceSettings source = settings.source();
-            SourceChecks checks = new SourceChecks(source, settings.partitioning(),
-                    new SourceSchema(source.jdbcUrl(), source.user(), source.password()),
-                    new JdbcKeyCatalog(source.jdbcUrl(), source.user(), source.password()));
+            SourceConnections connections = source.connections();
+            SourceChecks checks = new SourceChecks(source, settings.partitioning(), new SourceSchema(connections),
+                    new JdbcKeyCatalog(connections));
             checks.verifyColumns();
             checks.warnAboutTablesWithoutKey();
             columnExcludeList = checks.columnExcludeList();

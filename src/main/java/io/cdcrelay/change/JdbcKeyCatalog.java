@@ -1,7 +1,6 @@
 package io.cdcrelay.change;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,15 +23,11 @@ public final class JdbcKeyCatalog implements KeyCatalog {
             WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?
             ORDER BY INDEX_NAME, SEQ_IN_INDEX""";
 
-    private final String jdbcUrl;
-    private final String user;
-    private final String password;
+    private final SourceConnections source;
     private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
 
-    public JdbcKeyCatalog(String jdbcUrl, String user, String password) {
-        this.jdbcUrl = jdbcUrl;
-        this.user = user;
-        this.password = password;
+    public JdbcKeyCatalog(SourceConnections source) {
+        this.source = source;
     }
 
     @Override
@@ -47,7 +42,7 @@ public final class JdbcKeyCatalog implements KeyCatalog {
 
     private List<String> load(String database, String table) {
         Map<String, UniqueIndex> indexes = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+        try (Connection c = source.open();
                 PreparedStatement s = c.prepareStatement(QUERY)) {
             s.setString(1, database);
             s.setString(2, table);

@@ -1,7 +1,6 @@
 package io.cdcrelay.change;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,15 +9,11 @@ import java.util.function.Supplier;
 /** The source server's version number ({@code 11.4.5} of {@code 11.4.5-MariaDB-log}), asked once, when first needed. */
 public final class JdbcServerVersion implements Supplier<String> {
 
-    private final String jdbcUrl;
-    private final String user;
-    private final String password;
+    private final SourceConnections source;
     private volatile String version;
 
-    public JdbcServerVersion(String jdbcUrl, String user, String password) {
-        this.jdbcUrl = jdbcUrl;
-        this.user = user;
-        this.password = password;
+    public JdbcServerVersion(SourceConnections source) {
+        this.source = source;
     }
 
     @Override
@@ -32,7 +27,7 @@ public final class JdbcServerVersion implements Supplier<String> {
     }
 
     private String query() {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+        try (Connection c = source.open();
                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT VERSION()")) {
             rs.next();
             String full = rs.getString(1);

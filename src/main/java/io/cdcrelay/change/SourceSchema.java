@@ -1,7 +1,6 @@
 package io.cdcrelay.change;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,20 +19,16 @@ public final class SourceSchema {
               AND TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')
             ORDER BY TABLE_SCHEMA, TABLE_NAME""";
 
-    private final String jdbcUrl;
-    private final String user;
-    private final String password;
+    private final SourceConnections source;
 
-    public SourceSchema(String jdbcUrl, String user, String password) {
-        this.jdbcUrl = jdbcUrl;
-        this.user = user;
-        this.password = password;
+    public SourceSchema(SourceConnections source) {
+        this.source = source;
     }
 
     /** The table's columns in table order; empty when there is no such table. */
     public List<String> columnsOf(String database, String table) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(COLUMNS)) {
+        try (Connection c = source.open(); PreparedStatement s = c.prepareStatement(COLUMNS)) {
             s.setString(1, database);
             s.setString(2, table);
             try (ResultSet rs = s.executeQuery()) {
@@ -48,7 +43,7 @@ public final class SourceSchema {
     /** Every user table as {@code db.table}. */
     public List<String> tables() throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(TABLES); ResultSet rs = s.executeQuery()) {
+        try (Connection c = source.open(); PreparedStatement s = c.prepareStatement(TABLES); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 out.add(rs.getString(1) + "." + rs.getString(2));
             }
@@ -56,7 +51,4 @@ public final class SourceSchema {
         return out;
     }
 
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, user, password);
-    }
 }

@@ -3,6 +3,8 @@ package io.cdcrelay.config;
 import java.util.List;
 import java.util.Map;
 
+import io.cdcrelay.change.SourceConnections;
+
 /**
  * Where and how the relay reads the binlog: connection, connector flavor and table selection.
  *
@@ -37,8 +39,12 @@ public record SourceSettings(
         return databaseIncluded && tableIncluded;
     }
 
-    /** A JDBC URL for the relay's own metadata queries, with the driver that matches the flavor. */
-    public String jdbcUrl() {
+    /** Connections for the relay's own metadata queries, with the JDBC driver that matches the flavor. */
+    public SourceConnections connections() {
+        return new SourceConnections(jdbcUrl(), user, password);
+    }
+
+    String jdbcUrl() {
         String scheme = flavor == Flavor.MARIADB ? "jdbc:mariadb" : "jdbc:mysql";
         return scheme + "://" + host + ":" + port + "/?connectTimeout=10000"
                 + (flavor == Flavor.MYSQL ? "&useSSL=false&allowPublicKeyRetrieval=true" : "");
