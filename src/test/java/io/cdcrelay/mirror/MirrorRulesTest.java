@@ -1,0 +1,56 @@
+package io.cdcrelay.mirror;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cdcrelay.config.SettingsException;
+import org.junit.jupiter.api.Test;
+
+class MirrorRulesTest {
+
+    @Test
+    void theTopicRuleExpandsTheSourceTopicName() {
+        TopicRenameRule rule = new TopicRenameRule("backup.#{source_topic_name}");
+        assertThat(rule.destinationOf("orders")).isEqualTo("backup.orders");
+        assertThat(rule.oneToOne()).isTrue();
+        assertThat(new TopicRenameRule("#{source_topic_name}").destinationOf("orders")).isEqualTo("orders");
+    }
+
+    @Test
+    void aFixedRuleMapsManyTopicsToOne() {
+        TopicRenameRule rule = new TopicRenameRule("all-in-one");
+        assertThat(rule.destinationOf("a")).isEqualTo(rule.destinationOf("b")).isEqualTo("all-in-one");
+        assertThat(rule.oneToOne()).isFalse();
+    }
+
+    @Test
+    void aRuleGivingNamesKafkaRefusesStopsTheStart() {
+        assertThatThrownBy(() -> new TopicRenameRule("backup/#{source_topic_name}")).isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("relay.mirror.topic-rule=backup/#{source_topic_name} gives topic names such as 'backup/topic'");
+    }
+
+    @Test
+    void zeroSendsEverythingToPartitionZero() {
+        PartitionPolicy zero = PartitionPolicy.named("zero");
+        assertThat(zero.destinationPartition(7)).isZero();
+        assertThat(zero.minimumPartitions(12)).isEqualTo(1);
+    }
+
+    @Test
+    void sameKeepsTheSourcePartitionAndNeedsAsManyPartitions() {
+        PartitionPolicy same = PartitionPolicy.named("same");
+        assertThat(same.destinationPartition(7)).isEqualTo(7);
+        assertThat(same.minimumPartitions(12)).isEqualTo(12);
+    }
+
+    @Test
+    void roundRobinLeavesThePartitionToTheProducer() {
+        assertThat(PartitionPolicy.named("round-robin").destinationPartition(7)).isNull();
+    }
+
+    @Test
+    void anUnknownPolicyIsRefusedWithTheValidOnes() {
+        assertThatThrownBy(() -> PartitionPolicy.named("random")).hasMessage(
+                "relay.mirror.partition-policy=random is not valid: use one of zero, same, round-robin.");
+    }
+}
