@@ -41,8 +41,7 @@ class RestartIT {
         workload.run(150);
         try (TestRelay relay = TestRelay.start(properties)) {
             workload.run(100);
-            List<ConsumerRecord<String, String>> records = awaitMessages(servers, topic, workload.committedChanges());
-            workload.assertDeliveredInOrder(records);
+            awaitEverythingDelivered(servers, topic, workload);
         }
     }
 
@@ -69,8 +68,7 @@ class RestartIT {
 
         Process second = RelayProcess.start(properties, log, "-Xmx512m");
         try {
-            List<ConsumerRecord<String, String>> records = awaitMessages(servers, topic, workload.committedChanges());
-            workload.assertDeliveredInOrder(records);
+            awaitEverythingDelivered(servers, topic, workload);
         } finally {
             second.destroy();
             second.waitFor();
@@ -87,6 +85,15 @@ class RestartIT {
         awaitMessages(servers, topic, workload.committedChanges());
     }
 
+
+    /**
+     * Repeats (at-least-once) make the message count reach the committed count before the last changes
+     * arrive, so wait for the full check: every committed change delivered, each key in order.
+     */
+    private static void awaitEverythingDelivered(Servers servers, String topic, LedgerWorkload workload) {
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> workload.assertDeliveredInOrder(
+                TopicReader.read(servers.kafka().bootstrapServers(), topic, Integer.MAX_VALUE, Duration.ofSeconds(3))));
+    }
 
     private static List<ConsumerRecord<String, String>> awaitMessages(Servers servers, String topic, int atLeast) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
