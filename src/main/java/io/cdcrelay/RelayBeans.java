@@ -8,7 +8,7 @@ import io.cdcrelay.capture.DebeziumSourceConfiguration;
 import io.cdcrelay.capture.RelayDebeziumComponent;
 import io.cdcrelay.change.ChangeEventMapper;
 import io.cdcrelay.change.CommitSequence;
-import io.cdcrelay.change.JdbcKeyCatalog;
+import io.cdcrelay.change.KeyCatalog;
 import io.cdcrelay.change.JdbcServerVersion;
 import io.cdcrelay.config.FormatSettings;
 import io.cdcrelay.config.PartitioningSettings;
@@ -49,11 +49,16 @@ import org.apache.camel.spi.Registry;
 final class RelayBeans implements CamelConfiguration {
 
     private final RelaySettings settings;
+    private final KeyCatalog keyCatalog;
     private final Optional<String> columnExcludeList;
 
-    /** @param columnExcludeList {@code relay.columns.*} as Debezium's column exclude list, made by the start checks */
-    RelayBeans(RelaySettings settings, Optional<String> columnExcludeList) {
+    /**
+     * @param keyCatalog        the source's keys, already read by the start checks; null without CDC
+     * @param columnExcludeList {@code relay.columns.*} as Debezium's column exclude list, made by the start checks
+     */
+    RelayBeans(RelaySettings settings, KeyCatalog keyCatalog, Optional<String> columnExcludeList) {
         this.settings = settings;
+        this.keyCatalog = keyCatalog;
         this.columnExcludeList = columnExcludeList;
     }
 
@@ -94,9 +99,7 @@ final class RelayBeans implements CamelConfiguration {
                     DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.syncTypes(), settings.delivery(),
                             columnExcludeList),
                     settings.delivery()));
-            registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(
-                    new JdbcKeyCatalog(source.connections()), commitSequence,
-                    source::captures)));
+            registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(keyCatalog, commitSequence, source::captures)));
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.ServiceLoader;
 
 import io.cdcrelay.change.JdbcKeyCatalog;
+import io.cdcrelay.change.KeyCatalog;
 import io.cdcrelay.change.SourceConnections;
 import io.cdcrelay.change.SourceSchema;
 import io.cdcrelay.config.EmbeddedEnvironment;
@@ -77,18 +78,20 @@ public final class RelayLauncher {
     /** Camel Main with the relay's beans and the routes the settings select; not yet started. */
     static Main newMain(RelaySettings settings, Properties properties) {
         Optional<String> columnExcludeList = Optional.empty();
+        KeyCatalog keys = null;
         if (settings.cdcEnabled()) {
             SourceSettings source = settings.source();
             SourceConnections connections = source.connections();
-            SourceChecks checks = new SourceChecks(source, settings.partitioning(), new SourceSchema(connections),
-                    new JdbcKeyCatalog(connections));
+            // one catalog: the keys the start checks read are the ones the change mapper then uses
+            keys = new JdbcKeyCatalog(connections);
+            SourceChecks checks = new SourceChecks(source, settings.partitioning(), new SourceSchema(connections), keys);
             checks.verifyColumns();
             checks.warnAboutTablesWithoutKey();
             columnExcludeList = checks.columnExcludeList();
         }
         Main main = new Main();
         main.setOverrideProperties(properties);
-        main.configure().addConfiguration(new RelayBeans(settings, columnExcludeList));
+        main.configure().addConfiguration(new RelayBeans(settings, keys, columnExcludeList));
         main.configure().withRoutesIncludePattern(String.join(",", routeFiles(settings)));
         return main;
     }

@@ -110,7 +110,7 @@ public final class CanalFormat implements WireFormat {
         boolean sized = switch (type.baseName()) {
             case "DATE", "YEAR", "TINYTEXT", "TEXT", "MEDIUMTEXT", "LONGTEXT", "TINYBLOB", "BLOB", "MEDIUMBLOB",
                     "LONGBLOB", "JSON", "ENUM", "SET", "GEOMETRY", "FLOAT", "DOUBLE" -> false;
-            case "DATETIME", "TIMESTAMP", "TIME" -> type.length() > 0;
+            // DATETIME, TIMESTAMP and TIME carry their fractional digits as length, like every sized type
             default -> type.length() > 0;
         };
         if (sized) {
