@@ -16,13 +16,12 @@ import io.cdcrelay.demo.EmbeddedKafka;
 import io.cdcrelay.demo.EmbeddedMariaDb;
 import io.cdcrelay.demo.FreePort;
 import io.cdcrelay.it.RealServers.Servers;
+import io.cdcrelay.it.TopicReader;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -116,18 +115,7 @@ public final class RelayThroughputBenchmark {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             while (System.nanoTime() < deadline) {
-                long total = 0;
-                try {
-                    Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-                    for (int partition = 0; partition < 3; partition++) {
-                        latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
-                    }
-                    for (var info : admin.listOffsets(latest).all().get().values()) {
-                        total += info.offset();
-                    }
-                } catch (Exception notYetCreated) {
-                    total = 0;
-                }
+                long total = TopicReader.storedMessages(admin, topic);
                 if (total >= count) {
                     return;
                 }

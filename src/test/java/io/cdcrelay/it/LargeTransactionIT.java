@@ -6,8 +6,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -15,8 +13,6 @@ import io.cdcrelay.TestRelay;
 import io.cdcrelay.demo.Directories;
 import io.cdcrelay.it.RealServers.Servers;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -65,7 +61,7 @@ class LargeTransactionIT {
             long deadline = System.nanoTime() + timeout.toNanos();
             long total = 0;
             while (System.nanoTime() < deadline) {
-                total = endOffsets(admin, topic);
+                total = TopicReader.storedMessages(admin, topic);
                 if (total >= count) {
                     assertThat(total).as("no change sent twice").isEqualTo(count);
                     return;
@@ -73,18 +69,6 @@ class LargeTransactionIT {
                 Thread.sleep(500);
             }
             throw new AssertionError(topic + " holds " + total + " of " + count + " messages after " + timeout.toSeconds() + " s");
-        }
-    }
-
-    private static long endOffsets(Admin admin, String topic) {
-        try {
-            List<Integer> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-                    .partitions().stream().map(p -> p.partition()).toList();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            partitions.forEach(p -> latest.put(new TopicPartition(topic, p), OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get().values().stream().mapToLong(i -> i.offset()).sum();
-        } catch (Exception notThereYet) {
-            return 0;
         }
     }
 }

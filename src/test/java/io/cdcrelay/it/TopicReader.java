@@ -3,10 +3,16 @@ package io.cdcrelay.it;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Properties;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,6 +55,25 @@ public final class TopicReader {
             }
         }
         return out;
+    }
+
+    /** Reads {@code topic} until {@code count} messages arrived and fails the test when fewer came in time. */
+    public static List<ConsumerRecord<String, String>> readAtLeast(String bootstrap, String topic, int count, Duration timeout) {
+        List<ConsumerRecord<String, String>> records = read(bootstrap, topic, count, timeout);
+        assertThat(records).as("messages in " + topic).hasSizeGreaterThanOrEqualTo(count);
+        return records;
+    }
+
+    /** Messages stored in all partitions of {@code topic} (the sum of their end offsets); 0 while it has none. */
+    public static long storedMessages(Admin admin, String topic) {
+        try {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().values().stream().mapToLong(i -> i.offset()).sum();
+        } catch (Exception notThereYet) {
+            return 0;
+        }
     }
 
     /** A header's value as text, or {@code null} when the record has none of that name. */
