@@ -2,6 +2,7 @@ package io.cdcrelay.topic;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -13,8 +14,11 @@ import java.util.concurrent.TimeoutException;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -54,6 +58,9 @@ public final class KafkaTopics extends ServiceSupport implements TopicPartitions
         try {
             return ready(topic);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RetriableException && !(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                return awaitLeaders(topic);
+            }
             if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
                 throw new IllegalStateException("cannot describe topic " + topic + ": " + e.getCause().getMessage(), e);
             }
@@ -107,15 +114,23 @@ public final class KafkaTopics extends ServiceSupport implements TopicPartitions
         }
     }
 
-    /** @return the partition count once every partition has a leader */
+    /**
+     * @return the partition count once every partition's leader serves requests. The metadata names a leader
+     *         before that broker has taken the partition over; an idempotent producer whose first batch then
+     *         meets NOT_LEADER_OR_FOLLOWER was seen retrying OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery
+     *         timeout. Only the leader answers ListOffsets, so an answer for every partition means ready.
+     */
     private int ready(String topic) throws ExecutionException, InterruptedException, TimeoutException {
         TopicDescription description = admin().describeTopics(List.of(topic)).allTopicNames()
                 .get(WAIT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (TopicPartitionInfo partition : description.partitions()) {
             if (partition.leader() == null) {
                 throw new TimeoutException("partition " + partition.partition() + " of " + topic + " has no leader");
             }
+            latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest());
         }
+        admin().listOffsets(latest).all().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         return description.partitions().size();
     }
 
