@@ -2,7 +2,6 @@ package io.cdcrelay;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 
 import io.cdcrelay.config.KafkaSettings;
 import io.cdcrelay.config.TopicSettings;
@@ -11,7 +10,6 @@ import io.cdcrelay.topic.TopicPartitions;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.component.kafka.KafkaConfiguration;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /** The beans of {@code relay.sink=kafka}: the {@code kafka} component the routes send with, and topic admin. */
 final class KafkaSinkBeans {
@@ -20,7 +18,7 @@ final class KafkaSinkBeans {
     }
 
     static TopicPartitions bind(CamelContext context, KafkaSettings kafka, TopicSettings topics) throws Exception {
-        KafkaTopics admin = new KafkaTopics(adminProperties(kafka), topics.partitions(), topics.replicationFactor(),
+        KafkaTopics admin = new KafkaTopics(KafkaTopics.adminProperties(kafka.bootstrapServers(), kafka.producer()), topics.partitions(), topics.replicationFactor(),
                 topics.createMissing());
         context.addService(admin);
         context.getRegistry().bind("kafka", component(kafka));
@@ -42,17 +40,5 @@ final class KafkaSinkBeans {
         KafkaComponent component = new KafkaComponent();
         component.setConfiguration(c);
         return component;
-    }
-
-    private static Properties adminProperties(KafkaSettings kafka) {
-        Properties admin = new Properties();
-        // the producer's security settings (SASL, TLS) apply to the admin client as well
-        kafka.producer().forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key)) {
-                admin.setProperty(key, value);
-            }
-        });
-        admin.setProperty("bootstrap.servers", kafka.bootstrapServers());
-        return admin;
     }
 }

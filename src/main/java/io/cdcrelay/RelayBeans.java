@@ -2,7 +2,6 @@ package io.cdcrelay;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import io.cdcrelay.capture.DebeziumSourceConfiguration;
 import io.cdcrelay.capture.RelayDebeziumComponent;
@@ -18,6 +17,7 @@ import io.cdcrelay.format.FormatOptions;
 import io.cdcrelay.format.FormatRegistry;
 import io.cdcrelay.format.ValueRenderer;
 import io.cdcrelay.ops.DeliveryTracking;
+import io.cdcrelay.ops.MirrorMetrics;
 import io.cdcrelay.ops.ProgressReporter;
 import io.cdcrelay.ops.RelayMetrics;
 import io.cdcrelay.partition.HashPartitioner;
@@ -71,8 +71,19 @@ final class RelayBeans implements CamelConfiguration {
         RelayMetrics metrics = new RelayMetrics(meters, Clock.systemUTC());
         registry.bind("relayMetrics", metrics);
         registry.bind("deliveryTracking", new DeliveryTracking(metrics));
-        context.addService(new ProgressReporter(metrics, settings.progressInterval()));
+        MirrorMetrics mirrorMetrics = settings.mirror() == null ? null : new MirrorMetrics(meters);
+        context.addService(new ProgressReporter(settings.cdcEnabled() ? metrics : null, mirrorMetrics,
+                settings.progressInterval()));
+        if (settings.cdcEnabled()) {
+            bindCdc(context, registry, commitSequence);
+        }
+        if (mirrorMetrics != null) {
+            MirrorBeans.bind(context, settings.mirror(), settings.delivery(), settings.topics().replicationFactor(),
+                    mirrorMetrics);
+        }
+    }
 
+    private void bindCdc(CamelContext context, Registry registry, CommitSequence commitSequence) throws Exception {
         ValueRenderer values = new ValueRenderer(settings.timeZone());
         FormatSettings f = settings.formats();
         registry.bind("renderWireFormat", new RenderWireFormat(FormatRegistry.standard(formatOptions())
@@ -93,22 +104,19 @@ final class RelayBeans implements CamelConfiguration {
         registry.bind("routeToTopic", new RouteToTopic(new TopicNameRule(settings.topics()), topics, directory));
         registry.bind("heartbeats", new Heartbeats(directory, Clock.systemUTC()));
 
-        if (settings.cdcEnabled()) {
-            SourceSettings source = settings.source();
-            registry.bind("debezium-mysql", new RelayDebeziumComponent(
-                    DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.syncTypes(), settings.delivery(),
-                            columnExcludeList),
-                    settings.delivery()));
-            registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(keyCatalog, commitSequence, source::captures)));
-        }
+        SourceSettings source = settings.source();
+        registry.bind("debezium-mysql", new RelayDebeziumComponent(
+                DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.syncTypes(), settings.delivery(),
+                        columnExcludeList),
+                settings.delivery()));
+        registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(keyCatalog, commitSequence, source::captures)));
     }
 
     private FormatOptions formatOptions() {
         FormatSettings f = settings.formats();
         SourceSettings source = settings.source();
-        Supplier<String> version = source == null ? () -> "" : new JdbcServerVersion(source.connections());
-        return new FormatOptions(source == null ? "relay" : source.name(), f.dbType(), f.tenant(), f.clusterId(),
-                version, settings.timeZone(), f.transactionSequence(), f.debeziumSchemas(), Clock.systemUTC());
+        return new FormatOptions(source.name(), f.dbType(), f.tenant(), f.clusterId(), new JdbcServerVersion(source.connections()),
+                settings.timeZone(), f.transactionSequence(), f.debeziumSchemas(), Clock.systemUTC());
     }
 
 

@@ -62,10 +62,12 @@ public final class RelayLauncher {
             }
             main.run();
             return main.getExitCode();
-        } catch (SettingsException e) {
-            System.err.println("cdc-relay: " + e.getMessage());
-            return 2;
         } catch (Exception e) {
+            Optional<SettingsException> wrong = settingsError(e);
+            if (wrong.isPresent()) {
+                System.err.println("cdc-relay: " + wrong.get().getMessage());
+                return 2;
+            }
             LOG.error("cdc-relay stopped: {}", e.getMessage(), e);
             return 1;
         } finally {
@@ -94,6 +96,16 @@ public final class RelayLauncher {
         main.configure().addConfiguration(new RelayBeans(settings, keys, columnExcludeList));
         main.configure().withRoutesIncludePattern(String.join(",", routeFiles(settings)));
         return main;
+    }
+
+    /** A wrong setting found while Camel binds the beans arrives wrapped in Camel's exceptions. */
+    private static Optional<SettingsException> settingsError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SettingsException wrong) {
+                return Optional.of(wrong);
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<Path> propertiesFile(String[] args) {
@@ -126,8 +138,8 @@ public final class RelayLauncher {
                 files.add(base + "heartbeat-to-" + settings.sink() + ".camel.yaml");
             }
         }
-        if (files.isEmpty()) {
-            throw new SettingsException("relay.cdc.enabled=false leaves nothing to run: enable relay.cdc.enabled.");
+        if (settings.mirror() != null) {
+            files.add(base + "kafka-mirror.camel.yaml");
         }
         return files;
     }

@@ -6,6 +6,8 @@ import java.util.Properties;
 import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.demo.EmbeddedMariaDb;
 import io.cdcrelay.it.RealServers.Servers;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.main.Main;
 
 /** The relay as {@code RelayLauncher} runs it, started and stopped inside a test. */
@@ -35,10 +37,33 @@ public final class TestRelay implements AutoCloseable {
         return p;
     }
 
+    /** Settings of a mirror-only relay (no database) from one Kafka cluster to another, reading from the start. */
+    public static Properties mirrorProperties(String source, String destination, String topics, String group,
+            Path dataDir) {
+        Properties p = new Properties();
+        p.setProperty("relay.cdc.enabled", "false");
+        p.setProperty("relay.mirror.enabled", "true");
+        p.setProperty("relay.mirror.source.bootstrap-servers", source);
+        p.setProperty("relay.mirror.destination.bootstrap-servers", destination);
+        p.setProperty("relay.mirror.topics", topics);
+        p.setProperty("relay.mirror.group-id", group);
+        p.setProperty("relay.mirror.start-offset", "earliest");
+        p.setProperty("relay.data-dir", dataDir.toString());
+        p.setProperty("relay.progress.interval", "2s");
+        p.setProperty("camel.main.name", "mirror-" + group);
+        return p;
+    }
+
     public static TestRelay start(Properties properties) {
         Main main = RelayLauncher.newMain(RelaySettings.from(properties), properties);
         main.start();
         return new TestRelay(main);
+    }
+
+    /** The meter registry the relay's routes count in. */
+    public MeterRegistry meters() {
+        return main.getCamelContext().getRegistry().lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,
+                MeterRegistry.class);
     }
 
     @Override

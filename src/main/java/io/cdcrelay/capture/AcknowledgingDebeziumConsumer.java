@@ -14,6 +14,7 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import io.cdcrelay.config.DeliverySettings;
+import io.cdcrelay.ops.RestartBackoff;
 import io.cdcrelay.transaction.Released;
 import io.cdcrelay.transaction.TransactionBuffer;
 import io.cdcrelay.transaction.TransactionMarkers;

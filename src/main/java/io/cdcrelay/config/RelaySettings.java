@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Every setting of a running relay, read once from the merged properties and validated before anything
  * starts. Wrong input fails here with one sentence naming the key. Of {@code kafka} and {@code rocketmq},
- * only the chosen sink's settings are present.
+ * only the chosen sink's settings are present, and only with CDC on; {@code source} is null without CDC and
+ * {@code mirror} null without the mirror.
  */
 public record RelaySettings(
         boolean embedded,
@@ -29,6 +30,7 @@ public record RelaySettings(
         PartitioningSettings partitioning,
         TopicSettings topics,
         DeliverySettings delivery,
+        MirrorSettings mirror,
         ZoneId timeZone,
         Duration progressInterval) {
 
@@ -40,9 +42,10 @@ public record RelaySettings(
 
         boolean embedded = r.bool("relay.embedded", false);
         boolean cdcEnabled = r.bool("relay.cdc.enabled", true);
-        if (r.bool("relay.mirror.enabled", false)) {
-            throw new SettingsException("relay.mirror.enabled=true is not supported by this build yet: "
-                    + "set it to false.");
+        boolean mirrorEnabled = r.bool("relay.mirror.enabled", false);
+        if (!cdcEnabled && !mirrorEnabled) {
+            throw new SettingsException("relay.cdc.enabled=false with relay.mirror.enabled=false leaves nothing to "
+                    + "run: set relay.cdc.enabled=true, relay.mirror.enabled=true or both.");
         }
         String sink = r.oneOf("relay.sink", "kafka", "kafka", "rocketmq");
         PartitioningSettings partitioning = PartitioningSettings.from(r);
@@ -53,12 +56,13 @@ public record RelaySettings(
                 cdcEnabled ? source(r) : null,
                 syncTypes(r),
                 sink,
-                sink.equals("kafka") ? kafka(r) : null,
-                sink.equals("rocketmq") ? RocketMqSettings.from(r) : null,
+                cdcEnabled && sink.equals("kafka") ? kafka(r) : null,
+                cdcEnabled && sink.equals("rocketmq") ? RocketMqSettings.from(r) : null,
                 FormatSettings.from(r),
                 partitioning,
                 topics(r),
                 delivery(r, partitioning),
+                mirrorEnabled ? MirrorSettings.from(r) : null,
                 zone(r),
                 r.duration("relay.progress.interval", Duration.ofSeconds(5)));
     }

@@ -15,6 +15,8 @@ public final class StepProperties {
     public static final String VALUE = "relayValue";
     /** Message key, absent for a table without any key. */
     public static final String KEY = "relayKey";
+    /** The mirror's source record, kept while the body is its destination record. */
+    public static final String MIRROR_SOURCE = "relayMirrorSource";
 
     private StepProperties() {
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -50,11 +51,29 @@ public final class KafkaTopics extends ServiceSupport implements TopicPartitions
     /** The partition count of {@code topic}, creating the topic first when it is missing and allowed. */
     @Override
     public int partitionsOf(String topic) {
-        Integer known = partitionCounts.get(topic);
-        return known != null ? known : partitionCounts.computeIfAbsent(topic, this::resolve);
+        return partitionsOf(topic, partitions);
     }
 
-    private int resolve(String topic) {
+    /** As {@link #partitionsOf(String)}, creating a missing topic with {@code partitionsIfMissing} partitions. */
+    public int partitionsOf(String topic, int partitionsIfMissing) {
+        Integer known = partitionCounts.get(topic);
+        return known != null ? known : partitionCounts.computeIfAbsent(topic, t -> resolve(t, partitionsIfMissing));
+    }
+
+    /** Admin client settings: the bootstrap servers plus those of {@code clientProperties} an admin client knows. */
+    public static Properties adminProperties(String bootstrapServers, Map<String, String> clientProperties) {
+        Properties admin = new Properties();
+        // the clients' security settings (SASL, TLS) apply to the admin client as well
+        clientProperties.forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key)) {
+                admin.setProperty(key, value);
+            }
+        });
+        admin.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return admin;
+    }
+
+    private int resolve(String topic, int partitionsIfMissing) {
         try {
             return ready(topic);
         } catch (ExecutionException e) {
@@ -74,10 +93,10 @@ public final class KafkaTopics extends ServiceSupport implements TopicPartitions
             throw new IllegalStateException("topic " + topic + " does not exist and relay.sync-types has no "
                     + "'schema': create the topic or add schema to relay.sync-types");
         }
-        return create(topic);
+        return create(topic, partitionsIfMissing);
     }
 
-    private int create(String topic) {
+    private int create(String topic, int partitions) {
         try {
             admin().createTopics(List.of(new NewTopic(topic, partitions, replicationFactor)))
                     .all().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);

@@ -50,17 +50,6 @@ class BatchAcknowledgementTest {
     }
 
     @Test
-    void restartDelaysDoubleUpToTheMaximumAndResetOnceDataFlows() {
-        RestartBackoff backoff = new RestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(5));
-        assertThat(backoff.nextDelay()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(backoff.nextDelay()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(backoff.nextDelay()).isEqualTo(Duration.ofSeconds(4));
-        assertThat(backoff.nextDelay()).isEqualTo(Duration.ofSeconds(5));
-        backoff.reset();
-        assertThat(backoff.nextDelay()).isEqualTo(Duration.ofSeconds(1));
-    }
-
-    @Test
     void snapshotModeFollowsTheSyncTypes() {
         assertThat(DebeziumSourceConfiguration.snapshotMode(java.util.EnumSet.of(
                 io.cdcrelay.config.RelaySettings.SyncType.FULL, io.cdcrelay.config.RelaySettings.SyncType.INCREMENTAL)))

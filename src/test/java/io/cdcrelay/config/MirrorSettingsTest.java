@@ -52,6 +52,35 @@ class MirrorSettingsTest {
                 "relay.mirror.start-time=yesterday is not a time");
     }
 
+    @Test
+    void aMirrorOnlyRelayNeedsNoDatabaseAndNoSink() {
+        Properties p = minimal();
+        p.setProperty("relay.cdc.enabled", "false");
+        p.setProperty("relay.mirror.enabled", "true");
+        RelaySettings settings = RelaySettings.from(p);
+        assertThat(settings.source()).isNull();
+        assertThat(settings.kafka()).isNull();
+        assertThat(settings.mirror().topics().matcher("orders").matches()).isTrue();
+    }
+
+    @Test
+    void withNeitherCdcNorMirrorTheStartStopsWithTheFix() {
+        Properties p = minimal();
+        p.setProperty("relay.cdc.enabled", "false");
+        assertThatThrownBy(() -> RelaySettings.from(p)).isInstanceOf(SettingsException.class).hasMessage(
+                "relay.cdc.enabled=false with relay.mirror.enabled=false leaves nothing to run: set "
+                        + "relay.cdc.enabled=true, relay.mirror.enabled=true or both.");
+    }
+
+    @Test
+    void theMirrorNeedsItsClustersAndTopics() {
+        Properties p = new Properties();
+        p.setProperty("relay.cdc.enabled", "false");
+        p.setProperty("relay.mirror.enabled", "true");
+        assertThatThrownBy(() -> RelaySettings.from(p)).isInstanceOf(SettingsException.class)
+                .hasMessageContaining("relay.mirror.source.bootstrap-servers");
+    }
+
     private static Properties minimal() {
         Properties p = new Properties();
         p.setProperty("relay.mirror.source.bootstrap-servers", "a:9092");

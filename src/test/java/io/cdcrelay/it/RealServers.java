@@ -23,7 +23,7 @@ public final class RealServers implements ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Servers.class || type == RocketMq.class;
+        return type == Servers.class || type == RocketMq.class || type == SecondKafka.class;
     }
 
     @Override
@@ -33,11 +33,14 @@ public final class RealServers implements ParameterResolver {
         if (parameter.getParameter().getType() == RocketMq.class) {
             return store.getOrComputeIfAbsent(RocketMq.class, k -> RocketMq.start(servers.dir()), RocketMq.class);
         }
+        if (parameter.getParameter().getType() == SecondKafka.class) {
+            return store.getOrComputeIfAbsent(SecondKafka.class, k -> SecondKafka.start(servers.dir()), SecondKafka.class);
+        }
         return servers;
     }
 
     /** A RocketMQ name server and broker, started only for the tests that ask for one. */
-    public record RocketMq(EmbeddedRocketMq server) implements ExtensionContext.Store.CloseableResource {
+    public record RocketMq(EmbeddedRocketMq server) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
         static RocketMq start(Path dir) {
             try {
@@ -57,9 +60,30 @@ public final class RealServers implements ParameterResolver {
         }
     }
 
+    /** A second Kafka cluster, the destination of mirror tests; started only for the tests that ask for one. */
+    public record SecondKafka(EmbeddedKafka server) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+
+        static SecondKafka start(Path dir) {
+            try {
+                return new SecondKafka(EmbeddedKafka.start(dir.resolve("kafka-2"), FreePort.pick()));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the second Kafka cluster: " + e.getMessage(), e);
+            }
+        }
+
+        public String bootstrapServers() {
+            return server.bootstrapServers();
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
     /** The running servers; closed by JUnit with the root context. */
     public record Servers(EmbeddedMariaDb mariaDb, EmbeddedKafka kafka, Path dir)
-            implements ExtensionContext.Store.CloseableResource {
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
         static Servers start() {
             Path dir = Path.of("target", "it-servers").toAbsolutePath();

@@ -1,28 +1,28 @@
-package io.cdcrelay.capture;
+package io.cdcrelay.ops;
 
 import java.time.Duration;
 
 /** Delays between engine restarts: doubling from {@code initial} up to {@code max}, reset once data flows. */
-final class RestartBackoff {
+public final class RestartBackoff {
 
     private final Duration initial;
     private final Duration max;
     private Duration next;
 
-    RestartBackoff(Duration initial, Duration max) {
+    public RestartBackoff(Duration initial, Duration max) {
         this.initial = initial;
         this.max = max;
         this.next = initial;
     }
 
-    synchronized Duration nextDelay() {
+    public synchronized Duration nextDelay() {
         Duration delay = next;
         Duration doubled = next.multipliedBy(2);
         next = doubled.compareTo(max) > 0 ? max : doubled;
         return delay;
     }
 
-    synchronized void reset() {
+    public synchronized void reset() {
         next = initial;
     }
 }

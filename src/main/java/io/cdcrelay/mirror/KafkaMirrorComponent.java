@@ -1,0 +1,48 @@
+package io.cdcrelay.mirror;
+
+import java.util.Map;
+
+import io.cdcrelay.config.DeliverySettings;
+import io.cdcrelay.config.MirrorSettings;
+import io.cdcrelay.ops.MirrorMetrics;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * The {@code kafka-mirror} component of {@code routes/kafka-mirror.camel.yaml}: a source consumer that
+ * commits offsets only after the destination acknowledged, and a byte-for-byte destination producer.
+ */
+public final class KafkaMirrorComponent extends DefaultComponent {
+
+    static final String SOURCE = "source";
+    static final String DESTINATION = "destination";
+
+    private final MirrorSettings mirror;
+    private final DeliverySettings delivery;
+    private final MirrorMetrics metrics;
+
+    public KafkaMirrorComponent(MirrorSettings mirror, DeliverySettings delivery, MirrorMetrics metrics) {
+        this.mirror = mirror;
+        this.delivery = delivery;
+        this.metrics = metrics;
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
+        if (!remaining.equals(SOURCE) && !remaining.equals(DESTINATION)) {
+            throw new IllegalArgumentException(uri + " names no side of the mirror: use kafka-mirror:source or "
+                    + "kafka-mirror:destination");
+        }
+        return new KafkaMirrorEndpoint(uri, this, remaining);
+    }
+
+    MirrorConsumer newConsumer(KafkaMirrorEndpoint endpoint, Processor processor) {
+        return new MirrorConsumer(endpoint, processor, MirrorClientProperties.consumer(mirror), mirror.topics(),
+                new StartPosition(mirror.startOffset(), mirror.startTime()), delivery, metrics);
+    }
+
+    MirrorProducer newProducer(KafkaMirrorEndpoint endpoint) {
+        return new MirrorProducer(endpoint, MirrorClientProperties.producer(mirror));
+    }
+}

@@ -1,0 +1,112 @@
+package io.cdcrelay.mirror;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Per source partition, the offsets handed to the destination and not yet acknowledged, and from them the
+ * offset the group may commit: the first offset not acknowledged, so a restart resumes with it. Records are
+ * acknowledged out of order under round-robin (different destination partitions), hence a sorted set.
+ * A failed record is never acknowledged: the commit stops in front of it until the consumer restarts.
+ * Called from the poll thread and from the producer's acknowledgement threads.
+ */
+final class PartitionOffsets {
+
+    private final Map<TopicPartition, Progress> partitions = new HashMap<>();
+
+    private static final class Progress {
+        final TreeSet<Long> inFlight = new TreeSet<>();
+        long next = -1;
+        long failedAt = Long.MAX_VALUE;
+        long committed = -1;
+
+        long committable() {
+            long first = inFlight.isEmpty() ? next : inFlight.first();
+            return Math.min(first, failedAt);
+        }
+    }
+
+    synchronized void dispatched(TopicPartition partition, long offset) {
+        Progress p = partitions.computeIfAbsent(partition, k -> new Progress());
+        p.inFlight.add(offset);
+        p.next = offset + 1;
+    }
+
+    synchronized void acknowledged(TopicPartition partition, long offset) {
+        settle(partition, offset, false);
+    }
+
+    synchronized void failed(TopicPartition partition, long offset) {
+        settle(partition, offset, true);
+    }
+
+    private void settle(TopicPartition partition, long offset, boolean failed) {
+        Progress p = partitions.get(partition);
+        if (p == null) {
+            return; // the partition was revoked and forgotten meanwhile
+        }
+        p.inFlight.remove(offset);
+        if (failed) {
+            p.failedAt = Math.min(p.failedAt, offset);
+        }
+        if (p.inFlight.isEmpty()) {
+            notifyAll();
+        }
+    }
+
+    /** The committable offsets of {@code of} that moved since the last {@link #committed}. */
+    synchronized Map<TopicPartition, OffsetAndMetadata> uncommitted(Collection<TopicPartition> of) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : of) {
+            Progress p = partitions.get(partition);
+            if (p != null && p.next >= 0 && p.committable() > p.committed) {
+                offsets.put(partition, new OffsetAndMetadata(p.committable()));
+            }
+        }
+        return offsets;
+    }
+
+    synchronized void committed(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        offsets.forEach((partition, offset) -> {
+            Progress p = partitions.get(partition);
+            if (p != null) {
+                p.committed = Math.max(p.committed, offset.offset());
+            }
+        });
+    }
+
+    /** The committable offset of {@code partition}, or -1 while nothing of it was handed over. */
+    synchronized long committable(TopicPartition partition) {
+        Progress p = partitions.get(partition);
+        return p == null || p.next < 0 ? -1 : p.committable();
+    }
+
+    /** Records of {@code partition} handed over and not yet acknowledged, including a failed one's successors. */
+    synchronized long unacknowledged(TopicPartition partition) {
+        Progress p = partitions.get(partition);
+        return p == null || p.next < 0 ? 0 : p.next - p.committable();
+    }
+
+    /** Waits until no record of {@code of} is in flight. @return false when {@code timeout} passed first */
+    synchronized boolean awaitSettled(Collection<TopicPartition> of, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (of.stream().map(partitions::get).anyMatch(p -> p != null && !p.inFlight.isEmpty())) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    synchronized void forget(Collection<TopicPartition> of) {
+        of.forEach(partitions::remove);
+    }
+}

@@ -1,0 +1,24 @@
+package io.cdcrelay.steps;
+
+import io.cdcrelay.mirror.MirroredRecords;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** Turns the source record body into its destination record; the source record stays as a property. */
+public final class ToMirroredRecord implements Processor {
+
+    private final MirroredRecords records;
+
+    public ToMirroredRecord(MirroredRecords records) {
+        this.records = records;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void process(Exchange exchange) throws Exception {
+        ConsumerRecord<byte[], byte[]> source = exchange.getMessage().getMandatoryBody(ConsumerRecord.class);
+        exchange.setProperty(StepProperties.MIRROR_SOURCE, source);
+        exchange.getMessage().setBody(records.destinationOf(source));
+    }
+}
