@@ -1,6 +1,9 @@
 package io.cdcrelay.demo;
 
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,7 +54,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         new Formatter()
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                 .setNodeId(1)
-                .setClusterId(Uuid.randomUuid().toString())
+                .setClusterId(clusterId(logDir))
                 .setDirectories(List.of(logDir.toString()))
                 .setMetadataLogDirectory(logDir.toString())
                 .setControllerListenerName("CONTROLLER")
@@ -61,6 +64,19 @@ public final class EmbeddedKafka implements AutoCloseable {
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(p, false), Time.SYSTEM);
         server.startup();
         return new EmbeddedKafka(server, port);
+    }
+
+    /** The id of a directory formatted before, so a broker restarted on it keeps its data; else a new one. */
+    private static String clusterId(Path logDir) throws IOException {
+        Path meta = logDir.resolve("meta.properties");
+        if (Files.exists(meta)) {
+            Properties p = new Properties();
+            try (Reader in = Files.newBufferedReader(meta)) {
+                p.load(in);
+            }
+            return p.getProperty("cluster.id");
+        }
+        return Uuid.randomUuid().toString();
     }
 
     public String bootstrapServers() {

@@ -34,6 +34,10 @@ final class PartitionOffsets {
 
     synchronized void dispatched(TopicPartition partition, long offset) {
         Progress p = partitions.computeIfAbsent(partition, k -> new Progress());
+        if (p.next < 0) {
+            // the first record of a session sits at the committed (or just chosen and committed) position
+            p.committed = offset;
+        }
         p.inFlight.add(offset);
         p.next = offset + 1;
     }

@@ -23,7 +23,8 @@ class PartitionOffsetsTest {
         offsets.dispatched(p0, 12);
         offsets.acknowledged(p0, 11);
         offsets.acknowledged(p0, 12);
-        assertThat(offsets.uncommitted(List.of(p0))).containsEntry(p0, new OffsetAndMetadata(10));
+        assertThat(offsets.committable(p0)).isEqualTo(10);
+        assertThat(offsets.uncommitted(List.of(p0))).as("10 is where the session started").isEmpty();
         offsets.acknowledged(p0, 10);
         assertThat(offsets.uncommitted(List.of(p0))).containsEntry(p0, new OffsetAndMetadata(13));
         assertThat(offsets.unacknowledged(p0)).isZero();
@@ -33,9 +34,11 @@ class PartitionOffsetsTest {
     void aFailedRecordHoldsTheCommitBackEvenAfterLaterOnesAreAcknowledged() {
         offsets.dispatched(p0, 5);
         offsets.dispatched(p0, 6);
-        offsets.failed(p0, 5);
-        offsets.acknowledged(p0, 6);
-        assertThat(offsets.uncommitted(List.of(p0))).containsEntry(p0, new OffsetAndMetadata(5));
+        offsets.acknowledged(p0, 5);
+        offsets.dispatched(p0, 7);
+        offsets.failed(p0, 6);
+        offsets.acknowledged(p0, 7);
+        assertThat(offsets.uncommitted(List.of(p0))).containsEntry(p0, new OffsetAndMetadata(6));
         assertThat(offsets.unacknowledged(p0)).isEqualTo(2);
     }
 
@@ -47,6 +50,13 @@ class PartitionOffsetsTest {
         assertThat(due).containsOnlyKeys(p0);
         offsets.committed(due);
         assertThat(offsets.uncommitted(List.of(p0, p1))).isEmpty();
+    }
+
+    @Test
+    void aSessionThatMirroredNothingHasNothingToCommit() {
+        offsets.dispatched(p0, 50);
+        offsets.failed(p0, 50);
+        assertThat(offsets.uncommitted(List.of(p0))).as("50 is where the session started").isEmpty();
     }
 
     @Test
