@@ -10,12 +10,14 @@ import io.cdcrelay.config.PropertyReader;
 /**
  * {@code relay.embedded=true}: a fresh MariaDB with the demo workload and a Kafka broker (or, with
  * {@code relay.sink=rocketmq}, a RocketMQ name server and broker) under
- * {@code <relay.data-dir>/embedded}, wiped at every start so each demo run begins the same way.
+ * {@code <relay.data-dir>/embedded}, wiped at every start so each demo run begins the same way. With
+ * {@code relay.mirror.enabled=true}, a second Kafka broker receives a mirror of the demo's topics.
  */
 public final class DemoEnvironment implements EmbeddedEnvironment {
 
     private EmbeddedMariaDb mariaDb;
     private EmbeddedKafka kafka;
+    private EmbeddedKafka backup;
     private EmbeddedRocketMq rocketmq;
     private DemoWorkload workload;
 
@@ -51,6 +53,15 @@ public final class DemoEnvironment implements EmbeddedEnvironment {
             pointing.setProperty("relay.kafka.bootstrap-servers", kafka.bootstrapServers());
         }
         pointing.setProperty("relay.data-dir", dir.resolve("relay").toString());
+        if (kafka != null && r.bool("relay.mirror.enabled", false)) {
+            backup = EmbeddedKafka.start(dir.resolve("kafka-backup"), FreePort.pick());
+            pointing.setProperty("relay.mirror.source.bootstrap-servers", kafka.bootstrapServers());
+            pointing.setProperty("relay.mirror.destination.bootstrap-servers", backup.bootstrapServers());
+            pointing.setProperty("relay.mirror.topics", "Topic_shop_.*");
+            pointing.setProperty("relay.mirror.start-offset", "earliest");
+            // the demo's topics appear after the mirror subscribed: find them within seconds, not 5 minutes
+            pointing.setProperty("relay.mirror.source.properties.metadata.max.age.ms", "5000");
+        }
         return pointing;
     }
 
@@ -63,15 +74,24 @@ public final class DemoEnvironment implements EmbeddedEnvironment {
                     + System.lineSeparator() + "    java -cp target/cdc-relay.jar io.cdcrelay.ops.RocketMqTail "
                     + rocketmq.namesrvAddr() + " Topic_shop_orders";
         }
-        return database + "Kafka on " + kafka.bootstrapServers() + ". Watch the messages with:"
+        String watch = database + "Kafka on " + kafka.bootstrapServers() + ". Watch the messages with:"
                 + System.lineSeparator() + "    java -cp target/cdc-relay.jar io.cdcrelay.ops.TopicTail "
                 + kafka.bootstrapServers() + " Topic_shop_orders";
+        if (backup != null) {
+            watch += System.lineSeparator() + "Mirrored into the Kafka on " + backup.bootstrapServers() + ":"
+                    + System.lineSeparator() + "    java -cp target/cdc-relay.jar io.cdcrelay.ops.TopicTail "
+                    + backup.bootstrapServers() + " Topic_shop_orders";
+        }
+        return watch;
     }
 
     @Override
     public void close() {
         if (workload != null) {
             workload.close();
+        }
+        if (backup != null) {
+            backup.close();
         }
         if (kafka != null) {
             kafka.close();
