@@ -17,15 +17,28 @@ import org.junit.jupiter.api.io.TempDir;
 class RelayLauncherTest {
 
     @Test
+    void aClientSettingKafkaRefusesStopsTheStartWithExitCode2(@TempDir Path dir) throws Exception {
+        String err = run(dir, "relay.mirror.destination.properties.linger.ms=soon");
+        assertThat(err).startsWith("cdc-relay: relay.mirror.destination.properties.* has a value Kafka refuses "
+                + "(Invalid value soon for configuration linger.ms");
+    }
+
+    @Test
     void aMirrorTopicRuleKafkaRefusesStopsTheStartWithExitCode2AndTheFix(@TempDir Path dir) throws Exception {
+        assertThat(run(dir, "relay.mirror.topic-rule=backup/#{source_topic_name}")).startsWith(
+                "cdc-relay: relay.mirror.topic-rule=backup/#{source_topic_name} gives topic names such as 'backup/topic'");
+    }
+
+    /** Runs a mirror-only relay with {@code extra} and returns its standard error, asserting exit code 2. */
+    private static String run(Path dir, String extra) throws Exception {
         Path file = dir.resolve("application.properties");
         Files.writeString(file, String.join("\n",
                 "relay.cdc.enabled=false",
                 "relay.mirror.enabled=true",
                 "relay.mirror.source.bootstrap-servers=127.0.0.1:1",
-                "relay.mirror.destination.bootstrap-servers=127.0.0.1:1",
+                "relay.mirror.destination.bootstrap-servers=127.0.0.1:2",
                 "relay.mirror.topics=orders",
-                "relay.mirror.topic-rule=backup/#{source_topic_name}",
+                extra,
                 "relay.data-dir=" + dir.resolve("data")));
         PrintStream stderr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -37,7 +50,6 @@ class RelayLauncherTest {
         } finally {
             System.setErr(stderr);
         }
-        assertThat(captured.toString(StandardCharsets.UTF_8)).startsWith(
-                "cdc-relay: relay.mirror.topic-rule=backup/#{source_topic_name} gives topic names such as 'backup/topic'");
+        return captured.toString(StandardCharsets.UTF_8);
     }
 }

@@ -40,7 +40,7 @@ public record MirrorSettings(
             throw new SettingsException("relay.mirror.start-offset=time needs relay.mirror.start-time: set it to an "
                     + "ISO-8601 time or epoch milliseconds.");
         }
-        return new MirrorSettings(
+        MirrorSettings settings = new MirrorSettings(
                 r.required("relay.mirror.source.bootstrap-servers", "name the source Kafka cluster to mirror from"),
                 r.withPrefix("relay.mirror.source.properties."),
                 topics(r.required("relay.mirror.topics", "list the topics to mirror, or give a regular expression")),
@@ -52,6 +52,13 @@ public record MirrorSettings(
                 r.string("relay.mirror.topic-rule", "#{source_topic_name}"),
                 r.oneOf("relay.mirror.partition-policy", "same", "zero", "same", "round-robin"),
                 r.integer("relay.mirror.destination.partitions", 3, 1, 10_000));
+        if (settings.sourceBootstrapServers().equals(settings.destinationBootstrapServers())
+                && settings.topicRule().equals("#{source_topic_name}")) {
+            throw new SettingsException("relay.mirror.topic-rule=#{source_topic_name} with the same source and "
+                    + "destination cluster would copy every record into the topic it came from, forever: give "
+                    + "relay.mirror.topic-rule another name, such as backup.#{source_topic_name}.");
+        }
+        return settings;
     }
 
     /** A list of names becomes an exact alternation; anything else is taken as a regular expression. */

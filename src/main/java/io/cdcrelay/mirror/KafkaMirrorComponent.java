@@ -1,13 +1,18 @@
 package io.cdcrelay.mirror;
 
 import java.util.Map;
+import java.util.Properties;
 
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.config.MirrorSettings;
+import io.cdcrelay.config.SettingsException;
 import io.cdcrelay.ops.MirrorMetrics;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The {@code kafka-mirror} component of {@code routes/kafka-mirror.camel.yaml}: a source consumer that
@@ -38,11 +43,24 @@ public final class KafkaMirrorComponent extends DefaultComponent {
     }
 
     MirrorConsumer newConsumer(KafkaMirrorEndpoint endpoint, Processor processor) {
-        return new MirrorConsumer(endpoint, processor, MirrorClientProperties.consumer(mirror), mirror.topics(),
+        Properties consumer = MirrorClientProperties.consumer(mirror);
+        validate(() -> new ConsumerConfig(consumer), "relay.mirror.source.properties.");
+        return new MirrorConsumer(endpoint, processor, consumer, mirror.topics(),
                 new StartPosition(mirror.startOffset(), mirror.startTime()), delivery, metrics);
     }
 
     MirrorProducer newProducer(KafkaMirrorEndpoint endpoint) {
-        return new MirrorProducer(endpoint, MirrorClientProperties.producer(mirror));
+        Properties producer = MirrorClientProperties.producer(mirror);
+        validate(() -> new ProducerConfig(producer), "relay.mirror.destination.properties.");
+        return new MirrorProducer(endpoint, producer);
+    }
+
+    /** A client setting Kafka refuses stops the start, instead of failing every consumer restart. */
+    private static void validate(Runnable parse, String prefix) {
+        try {
+            parse.run();
+        } catch (ConfigException e) {
+            throw new SettingsException(prefix + "* has a value Kafka refuses (" + e.getMessage() + "): fix it.");
+        }
     }
 }

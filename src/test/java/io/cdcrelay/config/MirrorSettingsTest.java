@@ -81,6 +81,17 @@ class MirrorSettingsTest {
                 .hasMessageContaining("relay.mirror.source.bootstrap-servers");
     }
 
+    @Test
+    void mirroringATopicIntoItselfIsRefused() {
+        Properties p = minimal();
+        p.setProperty("relay.mirror.destination.bootstrap-servers", "a:9092");
+        assertThatThrownBy(() -> MirrorSettings.from(new PropertyReader(p))).isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("relay.mirror.topic-rule=#{source_topic_name} with the same source and "
+                        + "destination cluster would copy every record into the topic it came from");
+        p.setProperty("relay.mirror.topic-rule", "copy.#{source_topic_name}");
+        assertThat(MirrorSettings.from(new PropertyReader(p)).topicRule()).isEqualTo("copy.#{source_topic_name}");
+    }
+
     private static Properties minimal() {
         Properties p = new Properties();
         p.setProperty("relay.mirror.source.bootstrap-servers", "a:9092");
