@@ -8,6 +8,7 @@ import io.cdcrelay.mirror.MirroredRecords;
 import io.cdcrelay.mirror.PartitionPolicy;
 import io.cdcrelay.mirror.TopicRenameRule;
 import io.cdcrelay.ops.MirrorMetrics;
+import io.cdcrelay.ops.RelayHealth;
 import io.cdcrelay.steps.CountMirrored;
 import io.cdcrelay.steps.ToMirroredRecord;
 import io.cdcrelay.topic.KafkaTopics;
@@ -21,7 +22,7 @@ final class MirrorBeans {
     }
 
     static void bind(CamelContext context, MirrorSettings mirror, DeliverySettings delivery, short replicationFactor,
-            MirrorMetrics metrics) throws Exception {
+            MirrorMetrics metrics, RelayHealth health) throws Exception {
         Registry registry = context.getRegistry();
         // the source topics exist (they are being read), so nothing is ever created there
         KafkaTopics source = new KafkaTopics(KafkaTopics.adminProperties(mirror.sourceBootstrapServers(),
@@ -33,7 +34,7 @@ final class MirrorBeans {
         PartitionPolicy policy = PartitionPolicy.named(mirror.partitionPolicy());
         DestinationTopics topics = new DestinationTopics(new TopicRenameRule(mirror.topicRule()), policy,
                 mirror.destinationPartitions(), source, destination::partitionsOf);
-        registry.bind("kafka-mirror", new KafkaMirrorComponent(mirror, delivery, metrics));
+        registry.bind("kafka-mirror", new KafkaMirrorComponent(mirror, delivery, metrics, health));
         registry.bind("toMirroredRecord", new ToMirroredRecord(new MirroredRecords(topics, policy)));
         registry.bind("countMirrored", new CountMirrored(metrics));
     }

@@ -16,10 +16,7 @@ import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.format.FormatOptions;
 import io.cdcrelay.format.FormatRegistry;
 import io.cdcrelay.format.ValueRenderer;
-import io.cdcrelay.ops.DeliveryTracking;
-import io.cdcrelay.ops.MirrorMetrics;
-import io.cdcrelay.ops.ProgressReporter;
-import io.cdcrelay.ops.RelayMetrics;
+import io.cdcrelay.ops.RelayHealth;
 import io.cdcrelay.partition.HashPartitioner;
 import io.cdcrelay.partition.KeyChangeSplitter;
 import io.cdcrelay.partition.OnePartitioner;
@@ -35,11 +32,8 @@ import io.cdcrelay.steps.Heartbeats;
 import io.cdcrelay.topic.TopicPartitions;
 import io.cdcrelay.topic.TopicDirectory;
 import io.cdcrelay.topic.TopicNameRule;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.spi.Registry;
 
 /**
@@ -65,25 +59,18 @@ final class RelayBeans implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
-        CommitSequence commitSequence = new CommitSequence();
-        MeterRegistry meters = new SimpleMeterRegistry();
-        registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
-        RelayMetrics metrics = new RelayMetrics(meters, Clock.systemUTC());
-        registry.bind("relayMetrics", metrics);
-        registry.bind("deliveryTracking", new DeliveryTracking(metrics));
-        MirrorMetrics mirrorMetrics = settings.mirror() == null ? null : new MirrorMetrics(meters);
-        context.addService(new ProgressReporter(settings.cdcEnabled() ? metrics : null, mirrorMetrics,
-                settings.progressInterval()));
+        OpsBeans ops = OpsBeans.bind(context, settings);
         if (settings.cdcEnabled()) {
-            bindCdc(context, registry, commitSequence);
+            bindCdc(context, registry, ops.health);
         }
-        if (mirrorMetrics != null) {
+        if (ops.mirrorMetrics.isPresent()) {
             MirrorBeans.bind(context, settings.mirror(), settings.delivery(), settings.topics().replicationFactor(),
-                    mirrorMetrics);
+                    ops.mirrorMetrics.get(), ops.health);
         }
     }
 
-    private void bindCdc(CamelContext context, Registry registry, CommitSequence commitSequence) throws Exception {
+    private void bindCdc(CamelContext context, Registry registry, RelayHealth health) throws Exception {
+        CommitSequence commitSequence = new CommitSequence();
         ValueRenderer values = new ValueRenderer(settings.timeZone());
         FormatSettings f = settings.formats();
         registry.bind("renderWireFormat", new RenderWireFormat(FormatRegistry.standard(formatOptions())
@@ -108,7 +95,7 @@ final class RelayBeans implements CamelConfiguration {
         registry.bind("debezium-mysql", new RelayDebeziumComponent(
                 DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.syncTypes(), settings.delivery(),
                         columnExcludeList),
-                settings.delivery()));
+                settings.delivery(), health));
         registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(keyCatalog, commitSequence, source::captures)));
     }
 

@@ -92,7 +92,7 @@ public final class RelayLauncher {
             columnExcludeList = checks.columnExcludeList();
         }
         Main main = new Main();
-        main.setOverrideProperties(properties);
+        main.setOverrideProperties(withHttpServer(settings, properties));
         main.configure().addConfiguration(new RelayBeans(settings, keys, columnExcludeList));
         main.configure().withRoutesIncludePattern(String.join(",", routeFiles(settings)));
         return main;
@@ -141,6 +141,30 @@ public final class RelayLauncher {
         if (settings.mirror() != null) {
             files.add(base + "kafka-mirror.camel.yaml");
         }
+        if (settings.http().enabled()) {
+            files.add(base + "ops-http.camel.yaml");
+        }
         return files;
+    }
+
+    /**
+     * Camel's own HTTP server settings for {@code relay.http.port}; Jolokia is Camel's management service on the
+     * same port. A user's {@code camel.server.*} or {@code camel.management.*} keys win.
+     */
+    static Properties withHttpServer(RelaySettings settings, Properties properties) {
+        Properties camel = new Properties();
+        if (settings.http().enabled()) {
+            String port = String.valueOf(settings.http().port());
+            camel.setProperty("camel.server.enabled", "true");
+            camel.setProperty("camel.server.port", port);
+            if (settings.http().jolokia()) {
+                camel.setProperty("camel.management.enabled", "true");
+                camel.setProperty("camel.management.port", port);
+                camel.setProperty("camel.management.jolokiaEnabled", "true");
+                camel.setProperty("camel.management.jolokiaPath", "/jolokia");
+            }
+        }
+        camel.putAll(properties);
+        return camel;
     }
 }

@@ -33,6 +33,8 @@ public final class TestRelay implements AutoCloseable {
         p.setProperty("relay.kafka.bootstrap-servers", servers.kafka().bootstrapServers());
         p.setProperty("relay.data-dir", dataDir.toString());
         p.setProperty("relay.progress.interval", "2s");
+        // many relays run in one test JVM: tests that ask over HTTP pick a free port themselves
+        p.setProperty("relay.http.port", "0");
         p.setProperty("camel.main.name", "relay-" + database);
         return p;
     }
@@ -50,6 +52,7 @@ public final class TestRelay implements AutoCloseable {
         p.setProperty("relay.mirror.start-offset", "earliest");
         p.setProperty("relay.data-dir", dataDir.toString());
         p.setProperty("relay.progress.interval", "2s");
+        p.setProperty("relay.http.port", "0");
         p.setProperty("camel.main.name", "mirror-" + group);
         return p;
     }

@@ -20,6 +20,7 @@ public final class DemoEnvironment implements EmbeddedEnvironment {
     private EmbeddedKafka backup;
     private EmbeddedRocketMq rocketmq;
     private DemoWorkload workload;
+    private int httpPort;
 
     @Override
     public Properties start(Properties settings) throws Exception {
@@ -53,6 +54,12 @@ public final class DemoEnvironment implements EmbeddedEnvironment {
             pointing.setProperty("relay.kafka.bootstrap-servers", kafka.bootstrapServers());
         }
         pointing.setProperty("relay.data-dir", dir.resolve("relay").toString());
+        httpPort = r.integer("relay.http.port", 8080, 0, 65535);
+        if (httpPort > 0) {
+            // a demo must start even where 8080 is taken
+            httpPort = FreePort.preferring(httpPort);
+            pointing.setProperty("relay.http.port", String.valueOf(httpPort));
+        }
         if (kafka != null && r.bool("relay.mirror.enabled", false)) {
             backup = EmbeddedKafka.start(dir.resolve("kafka-backup"), FreePort.pick());
             pointing.setProperty("relay.mirror.source.bootstrap-servers", kafka.bootstrapServers());
@@ -67,7 +74,8 @@ public final class DemoEnvironment implements EmbeddedEnvironment {
 
     @Override
     public String howToWatch() {
-        String database = "Demo running: MariaDB on 127.0.0.1:" + mariaDb.port() + " (database shop, user "
+        String database = (httpPort > 0 ? "Status: http://127.0.0.1:" + httpPort + "/status (also /health, /metrics). "
+                : "") + "Demo running: MariaDB on 127.0.0.1:" + mariaDb.port() + " (database shop, user "
                 + EmbeddedMariaDb.USER + "), ";
         if (rocketmq != null) {
             return database + "RocketMQ name server on " + rocketmq.namesrvAddr() + ". Watch the messages with:"

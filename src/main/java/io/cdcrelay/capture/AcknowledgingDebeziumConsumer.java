@@ -14,6 +14,7 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import io.cdcrelay.config.DeliverySettings;
+import io.cdcrelay.ops.RelayHealth;
 import io.cdcrelay.ops.RestartBackoff;
 import io.cdcrelay.transaction.Released;
 import io.cdcrelay.transaction.TransactionBuffer;
@@ -48,9 +49,11 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     private static final String TRANSACTION_LAST = RelayDebeziumComponent.TRANSACTION_LAST_PROPERTY;
 
     private static final Logger LOG = LoggerFactory.getLogger(AcknowledgingDebeziumConsumer.class);
+    private static final String COMPONENT = "debezium";
 
     private final RelayDebeziumEndpoint endpoint;
     private final DeliverySettings delivery;
+    private final RelayHealth health;
     private final Semaphore window;
     private final RestartBackoff backoff = new RestartBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -65,10 +68,12 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     private ScheduledExecutorService restarts;
     private volatile DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> engine;
 
-    AcknowledgingDebeziumConsumer(RelayDebeziumEndpoint endpoint, Processor processor, DeliverySettings delivery) {
+    AcknowledgingDebeziumConsumer(RelayDebeziumEndpoint endpoint, Processor processor, DeliverySettings delivery,
+            RelayHealth health) {
         super(endpoint, processor);
         this.endpoint = endpoint;
         this.delivery = delivery;
+        this.health = health;
         this.window = new Semaphore(delivery.window());
         this.transactionChunk = delivery.transactionChunk();
         this.transactionBoundaries = delivery.transactionBoundaries();
@@ -107,8 +112,15 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         transactions = new TransactionBuffer<>(transactionChunk,
                 r -> transactionBoundaries ? TransactionMarkers.kind(r.value()) : TransactionBuffer.Kind.CHANGE,
                 r -> TransactionMarkers.eventCount(r.value()));
+        health.starting(COMPONENT);
         engine = DebeziumEngine.create(Connect.class)
                 .using(endpoint.engineProperties())
+                .using(new DebeziumEngine.ConnectorCallback() {
+                    @Override
+                    public void taskStarted() {
+                        health.running(COMPONENT);
+                    }
+                })
                 .using(this::engineCompleted)
                 .notifying(this)
                 .build();
@@ -122,8 +134,10 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         if (success) {
             // e.g. relay.sync-types=full without incremental: the snapshot is done and nothing follows
             LOG.info("Debezium engine finished: {}", message);
+            health.finished(COMPONENT);
             return;
         }
+        health.failed(COMPONENT, error != null && error.getMessage() != null ? error.getMessage() : message);
         Duration delay = backoff.nextDelay();
         LOG.error("Debezium engine stopped ({}); restarting in {} s from the last saved position",
                 error != null ? error.getMessage() : message, delay.toSeconds(), error);

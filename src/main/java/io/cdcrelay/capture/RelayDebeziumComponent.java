@@ -3,6 +3,7 @@ package io.cdcrelay.capture;
 import java.util.Map;
 
 import io.cdcrelay.config.DeliverySettings;
+import io.cdcrelay.ops.RelayHealth;
 import org.apache.camel.component.debezium.DebeziumComponent;
 import org.apache.camel.component.debezium.DebeziumEndpoint;
 import org.apache.camel.component.debezium.configuration.ConfigurationValidation;
@@ -29,10 +30,14 @@ public final class RelayDebeziumComponent extends DebeziumComponent<MySqlConnect
 
     private MySqlConnectorEmbeddedDebeziumConfiguration configuration;
     private final DeliverySettings delivery;
+    private final RelayHealth health;
 
-    public RelayDebeziumComponent(MySqlConnectorEmbeddedDebeziumConfiguration configuration, DeliverySettings delivery) {
+    /** @param health told when the engine runs, fails (and restarts) or finishes */
+    public RelayDebeziumComponent(MySqlConnectorEmbeddedDebeziumConfiguration configuration, DeliverySettings delivery,
+            RelayHealth health) {
         this.configuration = configuration;
         this.delivery = delivery;
+        this.health = health;
     }
 
     @Override
@@ -53,7 +58,7 @@ public final class RelayDebeziumComponent extends DebeziumComponent<MySqlConnect
     @Override
     protected DebeziumEndpoint<MySqlConnectorEmbeddedDebeziumConfiguration> initializeDebeziumEndpoint(String uri,
             MySqlConnectorEmbeddedDebeziumConfiguration configuration) {
-        return new RelayDebeziumEndpoint(uri, this, configuration, delivery);
+        return new RelayDebeziumEndpoint(uri, this, configuration, delivery, health);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.cdcrelay.capture;
 import java.util.Properties;
 
 import io.cdcrelay.config.DeliverySettings;
+import io.cdcrelay.ops.RelayHealth;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.component.debezium.DebeziumEndpoint;
@@ -13,17 +14,19 @@ final class RelayDebeziumEndpoint extends DebeziumEndpoint<MySqlConnectorEmbedde
 
     private MySqlConnectorEmbeddedDebeziumConfiguration configuration;
     private final DeliverySettings delivery;
+    private final RelayHealth health;
 
     RelayDebeziumEndpoint(String uri, RelayDebeziumComponent component,
-            MySqlConnectorEmbeddedDebeziumConfiguration configuration, DeliverySettings delivery) {
+            MySqlConnectorEmbeddedDebeziumConfiguration configuration, DeliverySettings delivery, RelayHealth health) {
         super(uri, component);
         this.configuration = configuration;
         this.delivery = delivery;
+        this.health = health;
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        AcknowledgingDebeziumConsumer consumer = new AcknowledgingDebeziumConsumer(this, processor, delivery);
+        AcknowledgingDebeziumConsumer consumer = new AcknowledgingDebeziumConsumer(this, processor, delivery, health);
         configureConsumer(consumer);
         return consumer;
     }

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The source's tables and columns, read from {@code information_schema} for the checks made at start. */
 public final class SourceSchema {
@@ -18,6 +20,11 @@ public final class SourceSchema {
             WHERE TABLE_TYPE = 'BASE TABLE'
               AND TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')
             ORDER BY TABLE_SCHEMA, TABLE_NAME""";
+
+    private static final String ROWS = """
+            SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_ROWS FROM information_schema.TABLES
+            WHERE TABLE_TYPE = 'BASE TABLE'
+              AND TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')""";
 
     private final SourceConnections source;
 
@@ -51,4 +58,14 @@ public final class SourceSchema {
         return out;
     }
 
+    /** Every user table as {@code db.table} with the server's row estimate (InnoDB's is approximate). */
+    public Map<String, Long> estimatedRows() throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (Connection c = source.open(); PreparedStatement s = c.prepareStatement(ROWS); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1) + "." + rs.getString(2), rs.getLong(3));
+            }
+        }
+        return out;
+    }
 }

@@ -32,7 +32,8 @@ public record RelaySettings(
         DeliverySettings delivery,
         MirrorSettings mirror,
         ZoneId timeZone,
-        Duration progressInterval) {
+        Duration progressInterval,
+        HttpSettings http) {
 
     public enum SyncType { SCHEMA, FULL, INCREMENTAL }
 
@@ -64,7 +65,8 @@ public record RelaySettings(
                 delivery(r, partitioning),
                 mirrorEnabled ? MirrorSettings.from(r) : null,
                 zone(r),
-                r.duration("relay.progress.interval", Duration.ofSeconds(5)));
+                r.duration("relay.progress.interval", Duration.ofSeconds(5)),
+                HttpSettings.from(r));
     }
 
     private static SourceSettings source(PropertyReader r) {

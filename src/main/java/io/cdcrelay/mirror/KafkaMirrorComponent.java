@@ -7,6 +7,7 @@ import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.config.MirrorSettings;
 import io.cdcrelay.config.SettingsException;
 import io.cdcrelay.ops.MirrorMetrics;
+import io.cdcrelay.ops.RelayHealth;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultComponent;
@@ -26,11 +27,14 @@ public final class KafkaMirrorComponent extends DefaultComponent {
     private final MirrorSettings mirror;
     private final DeliverySettings delivery;
     private final MirrorMetrics metrics;
+    private final RelayHealth health;
 
-    public KafkaMirrorComponent(MirrorSettings mirror, DeliverySettings delivery, MirrorMetrics metrics) {
+    public KafkaMirrorComponent(MirrorSettings mirror, DeliverySettings delivery, MirrorMetrics metrics,
+            RelayHealth health) {
         this.mirror = mirror;
         this.delivery = delivery;
         this.metrics = metrics;
+        this.health = health;
     }
 
     @Override
@@ -46,7 +50,7 @@ public final class KafkaMirrorComponent extends DefaultComponent {
         Properties consumer = MirrorClientProperties.consumer(mirror);
         validate(() -> new ConsumerConfig(consumer), "relay.mirror.source.properties.");
         return new MirrorConsumer(endpoint, processor, consumer, mirror.topics(),
-                new StartPosition(mirror.startOffset(), mirror.startTime()), delivery, metrics);
+                new StartPosition(mirror.startOffset(), mirror.startTime()), delivery, metrics, health);
     }
 
     MirrorProducer newProducer(KafkaMirrorEndpoint endpoint) {

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.ops.MirrorMetrics;
+import io.cdcrelay.ops.RelayHealth;
 import io.cdcrelay.ops.RestartBackoff;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -52,12 +53,14 @@ final class MirrorConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(MirrorConsumer.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration CLOSE = Duration.ofSeconds(10);
+    private static final String COMPONENT = "mirror";
 
     private final Properties properties;
     private final Pattern topics;
     private final StartPosition start;
     private final DeliverySettings delivery;
     private final MirrorMetrics metrics;
+    private final RelayHealth health;
     private final Semaphore window;
     private final RestartBackoff backoff = new RestartBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -65,8 +68,9 @@ final class MirrorConsumer extends DefaultConsumer {
     private ExecutorService pollThread;
 
     MirrorConsumer(KafkaMirrorEndpoint endpoint, Processor processor, Properties properties, Pattern topics,
-            StartPosition start, DeliverySettings delivery, MirrorMetrics metrics) {
+            StartPosition start, DeliverySettings delivery, MirrorMetrics metrics, RelayHealth health) {
         super(endpoint, processor);
+        this.health = health;
         this.properties = properties;
         this.topics = topics;
         this.start = start;
@@ -114,6 +118,7 @@ final class MirrorConsumer extends DefaultConsumer {
                 if (stopping.get()) {
                     return;
                 }
+                health.failed(COMPONENT, e.getMessage());
                 Duration delay = backoff.nextDelay();
                 LOG.error("Kafka mirror stopped ({}); restarting in {} s from the last committed offsets",
                         e.getMessage(), delay.toSeconds(), e);
@@ -135,6 +140,7 @@ final class MirrorConsumer extends DefaultConsumer {
         private KafkaConsumer<byte[], byte[]> consumer;
 
         void run() throws InterruptedException {
+            health.starting(COMPONENT);
             consumer = new KafkaConsumer<>(properties);
             current = consumer;
             try {
@@ -271,6 +277,8 @@ final class MirrorConsumer extends DefaultConsumer {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // the group coordinator answered: the source is reachable
+            health.running(COMPONENT);
             Map<TopicPartition, OffsetAndMetadata> chosen = start.seek(consumer, partitions);
             if (!chosen.isEmpty()) {
                 consumer.commitSync(chosen);

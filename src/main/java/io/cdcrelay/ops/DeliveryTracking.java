@@ -4,10 +4,11 @@ import io.cdcrelay.change.ChangeEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Route step that counts a change as captured and, once its exchange completes without error (the broker
- * acknowledged it), as delivered.
+ * acknowledged it), as delivered, with the time that took and the size of the message sent.
  */
 public final class DeliveryTracking implements Processor {
 
@@ -20,12 +21,21 @@ public final class DeliveryTracking implements Processor {
     @Override
     public void process(Exchange exchange) {
         ChangeEvent change = exchange.getMessage().getBody(ChangeEvent.class);
+        long captured = System.nanoTime();
         metrics.captured(change);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange done) {
-                metrics.delivered(change);
+                metrics.delivered(change, captured, sizeOf(done.getMessage().getBody()));
             }
         });
+    }
+
+    /** The rendered message: text for the JSON formats, bytes otherwise; a key split's list counts as 0. */
+    private static long sizeOf(Object body) {
+        if (body instanceof CharSequence text) {
+            return Utils.utf8Length(text);
+        }
+        return body instanceof byte[] bytes ? bytes.length : 0;
     }
 }

@@ -1,8 +1,10 @@
 package io.cdcrelay.ops;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
@@ -11,31 +13,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Prints one progress line every {@code relay.progress.interval}: changes captured and delivered, their
- * rates over the interval, and the lag behind the source; with the mirror on, records mirrored, their rate
+ * Prints one progress line every {@code relay.progress.interval}: during the initial snapshot, tables done
+ * of total, rows read of the source's estimate, their rate and the time left; then changes captured and
+ * delivered, their rates and the lag behind the source; with the mirror on, records mirrored, their rate
  * and the records not yet mirrored.
  */
 public final class ProgressReporter extends ServiceSupport implements CamelContextAware {
 
     private static final Logger LOG = LoggerFactory.getLogger("cdc-relay.progress");
 
-    private final RelayMetrics metrics;
-    private final MirrorMetrics mirror;
+    private final Optional<RelayMetrics> metrics;
+    private final Optional<MirrorMetrics> mirror;
+    private final Optional<DebeziumMBeans> debezium;
+    private final LongSupplier estimatedRows;
     private final Duration interval;
     private CamelContext camelContext;
     private ScheduledExecutorService timer;
     private long lastCaptured;
     private long lastDelivered;
     private long lastMirrored;
+    private long lastScanned;
+    private long estimate = -1;
     private long lastNanos;
 
-    /**
-     * @param metrics the CDC routes' meters, null without CDC
-     * @param mirror  the mirror's meters, null without the mirror
-     */
-    public ProgressReporter(RelayMetrics metrics, MirrorMetrics mirror, Duration interval) {
+    /** @param estimatedRows the source's row estimate of the captured tables, asked once when a snapshot is seen */
+    public ProgressReporter(Optional<RelayMetrics> metrics, Optional<MirrorMetrics> mirror,
+            Optional<DebeziumMBeans> debezium, LongSupplier estimatedRows, Duration interval) {
         this.metrics = metrics;
         this.mirror = mirror;
+        this.debezium = debezium;
+        this.estimatedRows = estimatedRows;
         this.interval = interval;
     }
 
@@ -62,23 +69,43 @@ public final class ProgressReporter extends ServiceSupport implements CamelConte
         double seconds = Math.max(1e-9, (now - lastNanos) / 1e9);
         lastNanos = now;
         StringBuilder line = new StringBuilder();
-        if (metrics != null) {
-            long captured = metrics.capturedTotal();
-            long delivered = metrics.deliveredTotal();
+        debezium.flatMap(DebeziumMBeans::snapshot).filter(DebeziumMBeans.Snapshot::running)
+                .ifPresent(s -> line.append(snapshot(s, seconds)).append("  |  "));
+        metrics.ifPresent(m -> {
+            long captured = m.capturedTotal();
+            long delivered = m.deliveredTotal();
             line.append(String.format("captured %,d (%,.0f/s)  delivered %,d (%,.0f/s)  lag %s",
                     captured, (captured - lastCaptured) / seconds, delivered, (delivered - lastDelivered) / seconds,
-                    metrics.lagMillis() < 0 ? "-" : String.format("%,d ms", metrics.lagMillis())));
+                    m.lagMillis() < 0 ? "-" : String.format("%,d ms", m.lagMillis())));
             lastCaptured = captured;
             lastDelivered = delivered;
-        }
-        if (mirror != null) {
-            long mirrored = mirror.mirroredTotal();
+        });
+        mirror.ifPresent(m -> {
+            long mirrored = m.mirroredTotal();
             line.append(line.isEmpty() ? "" : "  |  ").append(String.format("mirrored %,d (%,.0f/s)  behind %s",
                     mirrored, (mirrored - lastMirrored) / seconds,
-                    mirror.lagTotal() < 0 ? "-" : String.format("%,d records", mirror.lagTotal())));
+                    m.lagTotal() < 0 ? "-" : String.format("%,d records", m.lagTotal())));
             lastMirrored = mirrored;
-        }
+        });
         return line.toString();
+    }
+
+    private String snapshot(DebeziumMBeans.Snapshot s, double seconds) {
+        if (estimate < 0) {
+            estimate = estimatedRows.getAsLong();
+        }
+        double rate = (s.rowsScanned() - lastScanned) / seconds;
+        lastScanned = s.rowsScanned();
+        // the server's estimate can be below what was read already
+        long left = Math.max(0, estimate - s.rowsScanned());
+        String eta = rate <= 0 ? "-" : left == 0 ? "soon" : formatDuration(Math.round(left / rate));
+        return String.format("snapshot: tables %d/%d  rows %,d/~%,d (%,.0f/s)  ETA %s", s.tablesDone(), s.tablesTotal(),
+                s.rowsScanned(), Math.max(estimate, s.rowsScanned()), rate, eta);
+    }
+
+    static String formatDuration(long seconds) {
+        return seconds >= 3600 ? String.format("%dh%02dm", seconds / 3600, seconds % 3600 / 60)
+                : seconds >= 60 ? String.format("%dm%02ds", seconds / 60, seconds % 60) : seconds + " s";
     }
 
     @Override

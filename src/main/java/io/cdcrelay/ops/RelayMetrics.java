@@ -1,20 +1,31 @@
 package io.cdcrelay.ops;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.cdcrelay.change.ChangeEvent;
+import io.cdcrelay.change.SourcePosition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
- * The relay's own meters: changes captured and delivered per table and operation, and the lag of the last
- * delivered change behind its commit on the source.
+ * The relay's own meters: changes captured and delivered per table and operation, transactions captured,
+ * bytes delivered, the time from capture to the broker's acknowledgement, and the lag of the last delivered
+ * change behind its commit on the source. It also remembers where the last delivered change was read.
  */
 public final class RelayMetrics {
+
+    /** Where the last delivered change came from. */
+    public record Delivered(SourcePosition position, String transaction, Instant commitTime, boolean snapshot) {
+    }
 
     private final MeterRegistry registry;
     private final Clock clock;
@@ -22,21 +33,42 @@ public final class RelayMetrics {
     private final LongAdder captured = new LongAdder();
     private final LongAdder delivered = new LongAdder();
     private final AtomicLong lagMillis = new AtomicLong(-1);
+    private final AtomicReference<Delivered> lastDelivered = new AtomicReference<>();
+    private final Counter transactions;
+    private final Counter bytes;
+    private final Timer latency;
+    // the binlog hands over whole transactions one after another, so a new id starts a new transaction
+    private String lastTransaction = "";
 
     public RelayMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
         registry.gauge("relay.lag.ms", lagMillis, AtomicLong::get);
+        transactions = Counter.builder("relay.transactions.captured")
+                .description("source transactions read from the binlog").register(registry);
+        bytes = Counter.builder("relay.bytes.delivered").baseUnit("bytes")
+                .description("message values acknowledged by the broker").register(registry);
+        latency = Timer.builder("relay.delivery.latency").publishPercentiles(0.5, 0.99)
+                .description("from capture to the broker's acknowledgement").register(registry);
     }
 
     public void captured(ChangeEvent change) {
         captured.increment();
         counter("relay.changes.captured", change).increment();
+        String tx = change.transactionId();
+        if (!change.snapshot() && !tx.isEmpty() && !tx.equals(lastTransaction)) {
+            lastTransaction = tx;
+            transactions.increment();
+        }
     }
 
-    public void delivered(ChangeEvent change) {
+    /** @param sentNanos {@link System#nanoTime()} when the change was captured; @param size bytes of its value */
+    public void delivered(ChangeEvent change, long sentNanos, long size) {
         delivered.increment();
         counter("relay.changes.delivered", change).increment();
+        latency.record(Duration.ofNanos(System.nanoTime() - sentNanos));
+        bytes.increment(size);
+        lastDelivered.set(new Delivered(change.position(), change.transactionId(), change.commitTime(), change.snapshot()));
         if (!change.snapshot()) {
             lagMillis.set(Math.max(0, clock.millis() - change.commitTime().toEpochMilli()));
         }
@@ -53,6 +85,20 @@ public final class RelayMetrics {
     /** Delivery time minus commit time of the last delivered binlog change, -1 before the first. */
     public long lagMillis() {
         return lagMillis.get();
+    }
+
+    /** The last change the broker acknowledged, or {@code null} before the first. */
+    public Delivered lastDelivered() {
+        return lastDelivered.get();
+    }
+
+    /** {@code db.table} → operation → changes, of {@code relay.changes.captured} or {@code .delivered}. */
+    public Map<String, Map<String, Long>> countsByTable(String meter) {
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        registry.find(meter).counters().forEach(c -> counts
+                .computeIfAbsent(c.getId().getTag("table"), t -> new TreeMap<>())
+                .put(c.getId().getTag("op"), (long) c.count()));
+        return counts;
     }
 
     private Counter counter(String name, ChangeEvent change) {

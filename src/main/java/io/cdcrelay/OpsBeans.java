@@ -1,0 +1,89 @@
+package io.cdcrelay;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import io.cdcrelay.change.SourceSchema;
+import io.cdcrelay.config.RelaySettings;
+import io.cdcrelay.config.SourceSettings;
+import io.cdcrelay.ops.DebeziumMBeans;
+import io.cdcrelay.ops.DeliveryTracking;
+import io.cdcrelay.ops.HealthEndpoint;
+import io.cdcrelay.ops.MetricsEndpoint;
+import io.cdcrelay.ops.MirrorMetrics;
+import io.cdcrelay.ops.ProgressReporter;
+import io.cdcrelay.ops.Readiness;
+import io.cdcrelay.ops.RelayHealth;
+import io.cdcrelay.ops.RelayMetrics;
+import io.cdcrelay.ops.StatusEndpoint;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.spi.Registry;
+
+/**
+ * The beans an operator sees: one Prometheus meter registry shared by every route, the CDC and mirror
+ * meters, health, the progress line, and the processors of {@code routes/ops-http.camel.yaml}.
+ */
+final class OpsBeans {
+
+    final RelayMetrics metrics;
+    final Optional<MirrorMetrics> mirrorMetrics;
+    final RelayHealth health;
+
+    private OpsBeans(RelayMetrics metrics, Optional<MirrorMetrics> mirrorMetrics, RelayHealth health) {
+        this.metrics = metrics;
+        this.mirrorMetrics = mirrorMetrics;
+        this.health = health;
+    }
+
+    static OpsBeans bind(CamelContext context, RelaySettings settings) throws Exception {
+        Registry registry = context.getRegistry();
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmGcMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+        registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
+
+        RelayMetrics metrics = new RelayMetrics(meters, Clock.systemUTC());
+        registry.bind("relayMetrics", metrics);
+        registry.bind("deliveryTracking", new DeliveryTracking(metrics));
+        Optional<MirrorMetrics> mirror = settings.mirror() == null ? Optional.empty()
+                : Optional.of(new MirrorMetrics(meters));
+        RelayHealth health = new RelayHealth(meters, Clock.systemUTC());
+        Optional<DebeziumMBeans> debezium = settings.cdcEnabled()
+                ? Optional.of(new DebeziumMBeans(settings.source().name())) : Optional.empty();
+        Readiness readiness = new Readiness(health, debezium);
+        Optional<RelayMetrics> cdc = settings.cdcEnabled() ? Optional.of(metrics) : Optional.empty();
+
+        context.addService(new ProgressReporter(cdc, mirror, debezium, () -> estimatedRows(settings),
+                settings.progressInterval()));
+        registry.bind("statusEndpoint", new StatusEndpoint(cdc, mirror, debezium, health, readiness));
+        registry.bind("healthEndpoint", new HealthEndpoint(readiness));
+        registry.bind("metricsEndpoint", new MetricsEndpoint(meters));
+        return new OpsBeans(metrics, mirror, health);
+    }
+
+    /** The server's row estimate of the captured tables; 0 when it cannot be read (the line then omits it). */
+    private static long estimatedRows(RelaySettings settings) {
+        SourceSettings source = settings.source();
+        try {
+            return new SourceSchema(source.connections()).estimatedRows().entrySet().stream()
+                    .filter(e -> {
+                        String[] dbTable = e.getKey().split("\\.", 2);
+                        return source.captures(dbTable[0], dbTable[1]);
+                    })
+                    .mapToLong(Map.Entry::getValue).sum();
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+}

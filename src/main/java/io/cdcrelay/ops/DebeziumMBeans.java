@@ -1,0 +1,69 @@
+package io.cdcrelay.ops;
+
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * Reads the Debezium connector's own JMX metrics ({@code debezium.<connector>:type=connector-metrics,
+ * context=snapshot|streaming,server=<relay.source.name>}): snapshot progress and whether the binlog reader
+ * is connected. The engine registers them on the platform MBean server; they are absent before it starts.
+ */
+public final class DebeziumMBeans {
+
+    /** The snapshot's progress as Debezium counts it. */
+    public record Snapshot(boolean running, boolean completed, long tablesTotal, long tablesRemaining, long rowsScanned) {
+
+        public long tablesDone() {
+            return tablesTotal - tablesRemaining;
+        }
+    }
+
+    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    private final String sourceName;
+
+    public DebeziumMBeans(String sourceName) {
+        this.sourceName = sourceName;
+    }
+
+    public Optional<Snapshot> snapshot() {
+        return bean("snapshot").map(name -> {
+            try {
+                Map<?, ?> rows = (Map<?, ?>) server.getAttribute(name, "RowsScanned");
+                long scanned = rows == null ? 0 : rows.values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
+                return new Snapshot((Boolean) server.getAttribute(name, "SnapshotRunning"),
+                        (Boolean) server.getAttribute(name, "SnapshotCompleted"),
+                        ((Number) server.getAttribute(name, "TotalTableCount")).longValue(),
+                        ((Number) server.getAttribute(name, "RemainingTableCount")).longValue(), scanned);
+            } catch (JMException | RuntimeException e) {
+                return null;
+            }
+        });
+    }
+
+    /** Whether the binlog reader holds its connection; empty before streaming started. */
+    public Optional<Boolean> streamingConnected() {
+        return bean("streaming").map(name -> {
+            try {
+                return (Boolean) server.getAttribute(name, "Connected");
+            } catch (JMException | RuntimeException e) {
+                return null;
+            }
+        });
+    }
+
+    private Optional<ObjectName> bean(String context) {
+        try {
+            Set<ObjectName> names = server.queryNames(new ObjectName(
+                    "debezium.*:type=connector-metrics,context=" + context + ",server=" + sourceName + ",*"), null);
+            return names.stream().findFirst();
+        } catch (JMException e) {
+            return Optional.empty();
+        }
+    }
+}

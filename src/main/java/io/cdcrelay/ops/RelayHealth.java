@@ -1,0 +1,104 @@
+package io.cdcrelay.ops;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The state of the relay's long-running parts (the Debezium engine, the mirror consumer) as they report it,
+ * and the recent errors. Readiness is UP only while every part runs: Camel leaves a route "Started" when
+ * the Debezium engine inside it has failed, so the parts say so themselves. Each failure also counts as a
+ * restart in {@code relay.restarts}.
+ */
+public final class RelayHealth {
+
+    /** What a part is doing. */
+    public enum State { STARTING, RUNNING, FAILED, FINISHED }
+
+    /** One recorded error. */
+    public record Problem(Instant time, String component, String message) {
+    }
+
+    private static final int KEPT_PROBLEMS = 20;
+
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Map<String, State> states = new LinkedHashMap<>();
+    private final Map<String, String> reasons = new LinkedHashMap<>();
+    private final Deque<Problem> problems = new ArrayDeque<>();
+
+    public RelayHealth(MeterRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    public synchronized void starting(String component) {
+        set(component, State.STARTING, "starting");
+    }
+
+    public synchronized void running(String component) {
+        set(component, State.RUNNING, null);
+    }
+
+    public synchronized void finished(String component) {
+        set(component, State.FINISHED, null);
+    }
+
+    /** The part failed and will restart; {@code message} must carry no secret. */
+    public synchronized void failed(String component, String message) {
+        set(component, State.FAILED, message);
+        recordProblem(component, message);
+        Counter.builder("relay.restarts").tag("component", component)
+                .description("restarts after a failure").register(registry).increment();
+    }
+
+    /** An error that did not stop the part, kept for {@code /status}. */
+    public synchronized void recordProblem(String component, String message) {
+        problems.addFirst(new Problem(clock.instant(), component, message));
+        while (problems.size() > KEPT_PROBLEMS) {
+            problems.removeLast();
+        }
+    }
+
+    private void set(String component, State state, String reason) {
+        states.put(component, state);
+        if (reason == null) {
+            reasons.remove(component);
+        } else {
+            reasons.put(component, reason);
+        }
+    }
+
+    /** Every part runs or has finished its work. */
+    public synchronized boolean ready() {
+        return states.values().stream().allMatch(s -> s == State.RUNNING || s == State.FINISHED);
+    }
+
+    /** Why the relay is not ready, one entry per part that is not running; empty when ready. */
+    public synchronized Map<String, String> notReadyBecause() {
+        Map<String, String> why = new LinkedHashMap<>();
+        states.forEach((component, state) -> {
+            if (state == State.STARTING || state == State.FAILED) {
+                why.put(component, state.name().toLowerCase(java.util.Locale.ROOT) + ": " + reasons.get(component));
+            }
+        });
+        return why;
+    }
+
+    public synchronized Map<String, State> states() {
+        return new LinkedHashMap<>(states);
+    }
+
+    /** The most recent errors first. */
+    public synchronized List<Problem> problems() {
+        return new ArrayList<>(problems);
+    }
+}
