@@ -9,6 +9,6 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        System.exit(new RelayLauncher(new Properties()).run(args));
+        System.exit(new RelayLauncher(new Properties(), System.getenv()).run(args));
     }
 }

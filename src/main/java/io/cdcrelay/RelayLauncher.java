@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
@@ -33,10 +34,15 @@ public final class RelayLauncher {
     private static final String PROPERTIES_OPTION = "--properties=";
 
     private final Properties entryDefaults;
+    private final Map<String, String> environment;
 
-    /** @param entryDefaults defaults of the entry point, between the bundled file and the user's */
-    public RelayLauncher(Properties entryDefaults) {
+    /**
+     * @param entryDefaults defaults of the entry point, between the bundled file and the user's
+     * @param environment   the process environment, whose {@code RELAY_*} variables are settings
+     */
+    public RelayLauncher(Properties entryDefaults, Map<String, String> environment) {
         this.entryDefaults = entryDefaults;
+        this.environment = environment;
     }
 
     /** @return the process exit code */
@@ -45,7 +51,7 @@ public final class RelayLauncher {
         System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
         EmbeddedEnvironment embedded = null;
         try {
-            Properties properties = new PropertySources(entryDefaults, System.getProperties()).load(propertiesFile(args));
+            Properties properties = new PropertySources(entryDefaults, environment, System.getProperties()).load(propertiesFile(args));
             if (new PropertyReader(properties).bool("relay.embedded", false)) {
                 embedded = embeddedEnvironment();
                 properties.putAll(embedded.start(properties));

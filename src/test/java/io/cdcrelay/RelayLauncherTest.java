@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class RelayLauncherTest {
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             int exit = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                    () -> new RelayLauncher(new Properties()).run(new String[] {"--properties=" + file}));
+                    () -> new RelayLauncher(new Properties(), Map.of()).run(new String[] {"--properties=" + file}));
             assertThat(exit).isEqualTo(2);
         } finally {
             System.setErr(stderr);

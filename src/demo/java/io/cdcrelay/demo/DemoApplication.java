@@ -13,6 +13,6 @@ public final class DemoApplication {
     public static void main(String[] args) {
         Properties defaults = new Properties();
         defaults.setProperty("relay.embedded", "true");
-        System.exit(new RelayLauncher(defaults).run(args));
+        System.exit(new RelayLauncher(defaults, System.getenv()).run(args));
     }
 }

@@ -36,6 +36,16 @@ final class KnownKeys {
     private KnownKeys() {
     }
 
+    /** The keys without a free-form part, such as {@code relay.source.server-id}. */
+    static Set<String> exactKeys() {
+        return EXACT;
+    }
+
+    /** The prefixes of the families whose keys end in a free-form part, such as {@code relay.kafka.producer.}. */
+    static List<String> prefixes() {
+        return PREFIXES;
+    }
+
     static void rejectUnknown(Properties properties) {
         properties.stringPropertyNames().stream().sorted()
                 .filter(k -> k.startsWith("relay."))

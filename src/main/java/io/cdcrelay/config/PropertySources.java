@@ -6,23 +6,29 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
 /**
  * Merges the configuration layers in DESIGN.md's order, later ones winning: the bundled defaults, the
  * defaults of the entry point (the demo turns {@code relay.embedded} on), {@code ./application.properties}
- * or the file given with {@code --properties=FILE}, then {@code -Dkey=value} system properties.
+ * or the file given with {@code --properties=FILE}, then {@code RELAY_*} environment variables (see
+ * {@link EnvironmentVariables}), then {@code -Dkey=value} system properties. The environment sits above the
+ * file so a container can share one mounted file and differ by its variables, and below {@code -D}, which is
+ * typed for one run.
  */
 public final class PropertySources {
 
     static final String BUNDLED = "io/cdcrelay/config/application.properties";
 
     private final Properties entryDefaults;
+    private final Map<String, String> environment;
     private final Properties system;
 
-    public PropertySources(Properties entryDefaults, Properties system) {
+    public PropertySources(Properties entryDefaults, Map<String, String> environment, Properties system) {
         this.entryDefaults = entryDefaults;
+        this.environment = environment;
         this.system = system;
     }
 
@@ -46,6 +52,7 @@ public final class PropertySources {
             throw new SettingsException("--properties=" + file + " names no readable file: give the path of "
                     + "an existing properties file.");
         }
+        merged.putAll(new EnvironmentVariables(environment).settings());
         system.stringPropertyNames().stream()
                 .filter(k -> k.startsWith("relay.") || k.startsWith("camel."))
                 .forEach(k -> merged.setProperty(k, system.getProperty(k)));
