@@ -4,10 +4,14 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.debezium.embedded.Connect;
@@ -21,6 +25,7 @@ import io.cdcrelay.transaction.TransactionBuffer;
 import io.cdcrelay.transaction.TransactionMarkers;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.Suspendable;
 import org.apache.camel.component.debezium.DebeziumConstants;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -41,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * once, never lost).
  */
 final class AcknowledgingDebeziumConsumer extends DefaultConsumer
-        implements DebeziumEngine.ChangeConsumer<ChangeEvent<SourceRecord, SourceRecord>> {
+        implements DebeziumEngine.ChangeConsumer<ChangeEvent<SourceRecord, SourceRecord>>, Suspendable {
 
     /** Exchange property holding the raw record, for steps that need more than Camel's headers. */
     private static final String SOURCE_RECORD = RelayDebeziumComponent.SOURCE_RECORD_PROPERTY;
@@ -57,6 +62,8 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     private final Semaphore window;
     private final RestartBackoff backoff = new RestartBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicBoolean forcedRestart = new AtomicBoolean();
+    private final DisconnectWatchdog watchdog;
     private final int transactionChunk;
     private final boolean transactionBoundaries;
     // both used by the engine's one processing thread; renewed at every engine start, which re-reads from
@@ -65,15 +72,17 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     private TransactionBuffer<ChangeEvent<SourceRecord, SourceRecord>> transactions;
 
     private ExecutorService engineThread;
+    private Future<?> engineRun;
     private ScheduledExecutorService restarts;
     private volatile DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> engine;
 
     AcknowledgingDebeziumConsumer(RelayDebeziumEndpoint endpoint, Processor processor, DeliverySettings delivery,
-            RelayHealth health) {
+            RelayHealth health, DisconnectWatchdog watchdog) {
         super(endpoint, processor);
         this.endpoint = endpoint;
         this.delivery = delivery;
         this.health = health;
+        this.watchdog = watchdog;
         this.window = new Semaphore(delivery.window());
         this.transactionChunk = delivery.transactionChunk();
         this.transactionBoundaries = delivery.transactionBoundaries();
@@ -86,7 +95,23 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         var executors = endpoint.getCamelContext().getExecutorServiceManager();
         engineThread = executors.newSingleThreadExecutor(this, "DebeziumEngine");
         restarts = executors.newSingleThreadScheduledExecutor(this, "DebeziumEngineRestart");
+        restarts.scheduleWithFixedDelay(this::restartIfDisconnected, 5, 5, TimeUnit.SECONDS);
         startEngine();
+    }
+
+    private void restartIfDisconnected() {
+        if (stopping.get() || !watchdog.shouldRestart()) {
+            return;
+        }
+        String why = "the binlog reader has been disconnected from the source for " + watchdog.limit().toSeconds() + " s";
+        health.failed(COMPONENT, why);
+        LOG.error("Debezium engine stuck: {}; restarting it", why);
+        forcedRestart.set(true);
+        try {
+            closeEngine();
+        } catch (java.io.IOException e) {
+            LOG.warn("Closing the stuck engine failed: {}", e.getMessage());
+        }
     }
 
     @Override
@@ -96,18 +121,52 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         if (restarts != null) {
             executors.shutdownNow(restarts);
         }
-        DebeziumEngine<?> current = engine;
-        if (current != null) {
-            // close() finishes the batch in hand and saves the position of what was acknowledged
-            current.close();
-        }
+        closeEngine();
         if (engineThread != null) {
             executors.shutdownGraceful(engineThread);
         }
         super.doStop();
     }
 
+    /**
+     * Suspending the route (JMX, Hawtio) closes the engine, which saves the position of what was acknowledged;
+     * resuming starts a new engine from there. Camel offers suspend only to {@link Suspendable} consumers.
+     */
+    @Override
+    protected void doSuspend() throws Exception {
+        stopping.set(true);
+        closeEngine();
+        Future<?> run = engineRun;
+        if (run != null) {
+            try {
+                run.get(delivery.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException | CancellationException e) {
+                LOG.warn("Debezium engine did not stop cleanly while suspending: {}", e.getMessage());
+            }
+        }
+        health.suspended(COMPONENT);
+    }
+
+    /** close() finishes the batch in hand and saves the position of what was acknowledged. */
+    private void closeEngine() throws java.io.IOException {
+        DebeziumEngine<?> current = engine;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (IllegalStateException alreadyShutDown) {
+                // a failed engine has shut itself down; its restart is cancelled with the restart timer
+            }
+        }
+    }
+
+    @Override
+    protected void doResume() {
+        stopping.set(false);
+        startEngine();
+    }
+
     private void startEngine() {
+        watchdog.reset();
         unmarked.clear();
         transactions = new TransactionBuffer<>(transactionChunk,
                 r -> transactionBoundaries ? TransactionMarkers.kind(r.value()) : TransactionBuffer.Kind.CHANGE,
@@ -124,20 +183,23 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
                 .using(this::engineCompleted)
                 .notifying(this)
                 .build();
-        engineThread.submit(engine);
+        engineRun = engineThread.submit(engine);
     }
 
     private void engineCompleted(boolean success, String message, Throwable error) {
         if (stopping.get()) {
             return;
         }
-        if (success) {
+        boolean forced = forcedRestart.getAndSet(false);
+        if (success && !forced) {
             // e.g. relay.sync-types=full without incremental: the snapshot is done and nothing follows
             LOG.info("Debezium engine finished: {}", message);
             health.finished(COMPONENT);
             return;
         }
-        health.failed(COMPONENT, error != null && error.getMessage() != null ? error.getMessage() : message);
+        if (!forced) {
+            health.failed(COMPONENT, error != null && error.getMessage() != null ? error.getMessage() : message);
+        }
         Duration delay = backoff.nextDelay();
         LOG.error("Debezium engine stopped ({}); restarting in {} s from the last saved position",
                 error != null ? error.getMessage() : message, delay.toSeconds(), error);

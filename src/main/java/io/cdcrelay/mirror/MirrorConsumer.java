@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +22,7 @@ import io.cdcrelay.ops.RelayHealth;
 import io.cdcrelay.ops.RestartBackoff;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.Suspendable;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -48,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * <p>Why not camel-kafka's consumer: it processes each record synchronously (one destination round trip per
  * record), and its batching mode's auto-commit commits offsets already fetched but not yet delivered.
  */
-final class MirrorConsumer extends DefaultConsumer {
+final class MirrorConsumer extends DefaultConsumer implements Suspendable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MirrorConsumer.class);
     private static final Duration POLL = Duration.ofMillis(100);
@@ -66,6 +69,7 @@ final class MirrorConsumer extends DefaultConsumer {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile Consumer<byte[], byte[]> current;
     private ExecutorService pollThread;
+    private Future<?> polling;
 
     MirrorConsumer(KafkaMirrorEndpoint endpoint, Processor processor, Properties properties, Pattern topics,
             StartPosition start, DeliverySettings delivery, MirrorMetrics metrics, RelayHealth health) {
@@ -84,7 +88,29 @@ final class MirrorConsumer extends DefaultConsumer {
         super.doStart();
         stopping.set(false);
         pollThread = getEndpoint().getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this, "KafkaMirror");
-        pollThread.submit(this::run);
+        polling = pollThread.submit(this::run);
+    }
+
+    /** Suspending the route commits what was acknowledged and leaves the group; resuming joins it again. */
+    @Override
+    protected void doSuspend() throws Exception {
+        stopping.set(true);
+        Consumer<byte[], byte[]> consumer = current;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        try {
+            polling.get(delivery.timeout().plus(CLOSE).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("Kafka mirror did not pause cleanly: {}", e.getMessage());
+        }
+        health.suspended(COMPONENT);
+    }
+
+    @Override
+    protected void doResume() {
+        stopping.set(false);
+        polling = pollThread.submit(this::run);
     }
 
     @Override

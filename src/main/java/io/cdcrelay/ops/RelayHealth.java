@@ -21,7 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 public final class RelayHealth {
 
     /** What a part is doing. */
-    public enum State { STARTING, RUNNING, FAILED, FINISHED }
+    public enum State { STARTING, RUNNING, FAILED, SUSPENDED, FINISHED }
 
     /** One recorded error. */
     public record Problem(Instant time, String component, String message) {
@@ -46,6 +46,11 @@ public final class RelayHealth {
 
     public synchronized void running(String component) {
         set(component, State.RUNNING, null);
+    }
+
+    /** Paused by an operator (route suspended); resumes from the last acknowledged position. */
+    public synchronized void suspended(String component) {
+        set(component, State.SUSPENDED, null);
     }
 
     public synchronized void finished(String component) {
@@ -77,10 +82,6 @@ public final class RelayHealth {
         }
     }
 
-    /** Every part runs or has finished its work. */
-    public synchronized boolean ready() {
-        return states.values().stream().allMatch(s -> s == State.RUNNING || s == State.FINISHED);
-    }
 
     /** Why the relay is not ready, one entry per part that is not running; empty when ready. */
     public synchronized Map<String, String> notReadyBecause() {
