@@ -23,10 +23,10 @@ public record CheckResult(Status status, String name, String detail, String fix)
     }
 
     static CheckResult skip(String name, String waitsFor) {
-        return new CheckResult(Status.SKIP, name, "not checked: " + waitsFor, "");
+        return new CheckResult(Status.SKIP, name, "not checked (" + waitsFor + ")", "");
     }
 
-    /** {@code PASS  name: detail}, {@code FAIL  name: detail — fix: fix} or {@code SKIP  name: not checked: …}. */
+    /** {@code PASS  name: detail}, {@code FAIL  name: detail — fix: fix} or {@code SKIP  name: not checked (…)}. */
     public String line() {
         String line = status + "  " + name + ": " + detail + (status == Status.FAIL ? " — fix: " + fix : "");
         // a server's message may span lines; the report promises one line per check

@@ -24,10 +24,10 @@ final class ServerIdCheck {
 
     static final String NAME = "server id";
 
-    /** MySQL's parse error: the statement does not exist in this server's dialect, so try the next one. */
+    /** The parse error of a server too old for the newer statement: try the older one. */
     private static final int PARSE_ERROR = 1064;
-    private static final List<String> REPLICA_LISTINGS = List.of("SHOW REPLICAS", "SHOW REPLICA HOSTS",
-            "SHOW SLAVE HOSTS");
+    private static final List<String> MARIADB_LISTINGS = List.of("SHOW REPLICA HOSTS", "SHOW SLAVE HOSTS");
+    private static final List<String> MYSQL_LISTINGS = List.of("SHOW REPLICAS", "SHOW SLAVE HOSTS");
 
     private final long serverId;
 
@@ -37,9 +37,12 @@ final class ServerIdCheck {
 
     CheckResult run(Connection c) throws SQLException {
         long own;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT @@global.server_id")) {
+        boolean mariaDb;
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT @@global.server_id, VERSION() LIKE '%MariaDB%'")) {
             rs.next();
             own = rs.getLong(1);
+            mariaDb = rs.getBoolean(2);
         }
         String fix = "set relay.source.server-id to a number that no server or replica of this replication "
                 + "topology uses";
@@ -48,32 +51,34 @@ final class ServerIdCheck {
                     + "server_id", fix);
         }
         List<String> taken = new ArrayList<>();
-        String listed;
+        String replicasSeen;
         try {
-            List<Replica> replicas = replicas(c);
+            List<Replica> replicas = replicas(c, mariaDb ? MARIADB_LISTINGS : MYSQL_LISTINGS);
             for (Replica replica : replicas) {
                 if (replica.serverId() == serverId) {
                     taken.add(replica.host() + ":" + replica.port());
                 }
             }
-            listed = replicas.size() + (replicas.size() == 1 ? " registered replica" : " registered replicas");
+            replicasSeen = serverId + " is neither the source's own server_id (" + own + ") nor a registered "
+                    + "replica's (" + replicas.size() + " listed)";
         } catch (SQLException e) {
-            listed = "registered replicas not listed (" + Problems.message(e) + ")";
+            replicasSeen = serverId + " is not the source's own server_id (" + own + "); registered replicas could "
+                    + "not be listed (" + Problems.message(e) + ")";
         }
         if (!taken.isEmpty()) {
             return CheckResult.fail(NAME, "relay.source.server-id=" + serverId + " is the server_id of the replica at "
                     + String.join(", ", taken), fix);
         }
-        return CheckResult.pass(NAME, serverId + " is not the source's own (" + own + "); " + listed
-                + " (binlog readers that do not register, such as other relays, are not visible)");
+        return CheckResult.pass(NAME, replicasSeen + "; binlog readers that never register, such as other relays, "
+                + "cannot be seen");
     }
 
     private record Replica(long serverId, String host, String port) {
     }
 
-    private static List<Replica> replicas(Connection c) throws SQLException {
+    private static List<Replica> replicas(Connection c, List<String> listings) throws SQLException {
         SQLException last = null;
-        for (String listing : REPLICA_LISTINGS) {
+        for (String listing : listings) {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(listing)) {
                 List<Replica> replicas = new ArrayList<>();
                 while (rs.next()) {

@@ -25,7 +25,7 @@ class CheckResultTest {
     @Test
     void aSkippedCheckSaysWhatItWaitsFor() {
         assertThat(CheckResult.skip("topics", "needs the destination").line())
-                .isEqualTo("SKIP  topics: not checked: needs the destination");
+                .isEqualTo("SKIP  topics: not checked (needs the destination)");
     }
 
     @Test
