@@ -48,22 +48,29 @@ final class SourcePrecheck {
             }
             return new Findings(results, Optional.empty());
         }
-        try (Connection c = connection) {
-            results.add(guarded(REACHABLE, () -> CheckResult.pass(REACHABLE, where() + " as " + source.user()
-                    + ", server " + version(c))));
-            results.addAll(new BinlogCheck().run(c));
-            SelectionCheck.Outcome selection = new SelectionCheck(source).run(c);
-            results.add(selection.result());
-            // the databases SELECT is needed in: those of the captured tables, and the ones named outright
-            TreeSet<String> databases = new TreeSet<>(source.databases());
-            selection.tables().ifPresent(tables -> tables.forEach(t -> databases.add(t.substring(0, t.indexOf('.')))));
-            results.add(guarded(PrivilegeCheck.NAME, () -> new PrivilegeCheck().run(c, databases)));
-            results.add(guarded(ServerIdCheck.NAME, () -> new ServerIdCheck(source.serverId()).run(c)));
-            return new Findings(results, selection.tables());
-        } catch (SQLException closing) {
-            // the checks are done; a connection that fails to close changes none of their results
-            return new Findings(results, Optional.empty());
+        try {
+            return checks(connection, results);
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the checks are done; a connection that fails to close changes none of their results
+            }
         }
+    }
+
+    private Findings checks(Connection c, List<CheckResult> results) {
+        results.add(guarded(REACHABLE, () -> CheckResult.pass(REACHABLE, where() + " as " + source.user()
+                + ", server " + version(c))));
+        results.addAll(new BinlogCheck().run(c));
+        SelectionCheck.Outcome selection = new SelectionCheck(source).run(c);
+        results.add(selection.result());
+        // the databases SELECT is needed in: those of the captured tables, and the ones named outright
+        TreeSet<String> databases = new TreeSet<>(source.databases());
+        selection.tables().ifPresent(tables -> tables.forEach(t -> databases.add(t.substring(0, t.indexOf('.')))));
+        results.add(guarded(PrivilegeCheck.NAME, () -> new PrivilegeCheck().run(c, databases)));
+        results.add(guarded(ServerIdCheck.NAME, () -> new ServerIdCheck(source.serverId()).run(c)));
+        return new Findings(results, selection.tables());
     }
 
     private CheckResult loginFailed(SQLException e) {
