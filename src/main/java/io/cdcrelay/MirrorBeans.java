@@ -21,6 +21,13 @@ final class MirrorBeans {
     private MirrorBeans() {
     }
 
+    /** The mirror settings that only the beans' constructors check, checked without a server. */
+    static void rejectWrongSettings(MirrorSettings mirror) {
+        new TopicRenameRule(mirror.topicRule());
+        PartitionPolicy.named(mirror.partitionPolicy());
+        KafkaMirrorComponent.validateClientSettings(mirror);
+    }
+
     static void bind(CamelContext context, MirrorSettings mirror, DeliverySettings delivery, short replicationFactor,
             MirrorMetrics metrics, RelayHealth health) throws Exception {
         Registry registry = context.getRegistry();

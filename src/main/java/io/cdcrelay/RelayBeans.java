@@ -56,6 +56,23 @@ final class RelayBeans implements CamelConfiguration {
         this.columnExcludeList = columnExcludeList;
     }
 
+    /**
+     * The settings that only the beans' constructors check (format names, topic rules, the mirror's client
+     * settings), checked without touching a server, so that a wrong setting stops the start with its sentence
+     * (exit code 2) before the precheck waits for any server.
+     */
+    static void rejectWrongSettings(RelaySettings settings) {
+        if (settings.cdcEnabled()) {
+            FormatSettings f = settings.formats();
+            FormatRegistry.standard(new RelayBeans(settings, null, Optional.empty()).formatOptions())
+                    .select(f.format(), f.formatByTopic());
+            new TopicNameRule(settings.topics());
+        }
+        if (settings.mirror() != null) {
+            MirrorBeans.rejectWrongSettings(settings.mirror());
+        }
+    }
+
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();

@@ -20,18 +20,24 @@ import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.SettingsException;
 import io.cdcrelay.config.SourceChecks;
 import io.cdcrelay.config.SourceSettings;
+import io.cdcrelay.precheck.Precheck;
+import io.cdcrelay.precheck.PrecheckReport;
+import io.cdcrelay.precheck.SecretMask;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the configuration, starts the embedded servers when asked, and runs Camel Main with the routes
- * the settings select until the JVM is told to stop.
+ * Reads the configuration, starts the embedded servers when asked, runs the precheck, and runs Camel Main
+ * with the routes the settings select until the JVM is told to stop. With {@code --precheck} it stops after
+ * the checks.
  */
 public final class RelayLauncher {
 
     private static final Logger LOG = LoggerFactory.getLogger(RelayLauncher.class);
+    private static final Logger PRECHECK = LoggerFactory.getLogger("cdc-relay.precheck");
     private static final String PROPERTIES_OPTION = "--properties=";
+    private static final String PRECHECK_OPTION = "--precheck";
 
     private final Properties entryDefaults;
     private final Map<String, String> environment;
@@ -56,7 +62,16 @@ public final class RelayLauncher {
                 embedded = embeddedEnvironment();
                 properties.putAll(embedded.start(properties));
             }
-            Main main = newMain(RelaySettings.from(properties), properties);
+            RelaySettings settings = RelaySettings.from(properties);
+            RelayBeans.rejectWrongSettings(settings);
+            // the same checks whether asked for or not: a relay that cannot work does not start half-way
+            PrecheckReport report = new Precheck(settings).run();
+            SecretMask mask = SecretMask.of(properties);
+            if (precheckOnly(args) || !report.passed()) {
+                return reported(report, mask, precheckOnly(args));
+            }
+            report.lines(mask).forEach(PRECHECK::info);
+            Main main = newMain(settings, properties);
             if (embedded != null) {
                 EmbeddedEnvironment watched = embedded;
                 main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
@@ -81,6 +96,18 @@ public final class RelayLauncher {
                 embedded.close();
             }
         }
+    }
+
+    /** Prints every line; on a failure also one sentence on standard error. @return the exit code */
+    private static int reported(PrecheckReport report, SecretMask mask, boolean asked) {
+        report.print(System.out, mask);
+        if (report.passed()) {
+            return 0;
+        }
+        String failed = report.failures() + " of " + report.results().size() + " checks failed";
+        System.err.println("cdc-relay: " + (asked ? failed + "." : "not started: " + failed
+                + "; the FAIL lines say how to fix them."));
+        return Precheck.FAILED_EXIT_CODE;
     }
 
     /** Camel Main with the relay's beans and the routes the settings select; not yet started. */
@@ -119,12 +146,18 @@ public final class RelayLauncher {
         for (String arg : args) {
             if (arg.startsWith(PROPERTIES_OPTION)) {
                 file = Optional.of(Path.of(arg.substring(PROPERTIES_OPTION.length())));
-            } else {
+            } else if (!arg.equals(PRECHECK_OPTION)) {
                 throw new SettingsException("the argument " + arg + " is not understood: give settings as "
-                        + "--properties=FILE or -Dkey=value before -jar.");
+                        + "--properties=FILE or -Dkey=value before -jar, and " + PRECHECK_OPTION
+                        + " to only run the checks.");
             }
         }
         return file;
+    }
+
+    /** {@code --precheck}: run the checks, print them, and exit instead of starting. */
+    static boolean precheckOnly(String[] args) {
+        return List.of(args).contains(PRECHECK_OPTION);
     }
 
     private static EmbeddedEnvironment embeddedEnvironment() {

@@ -1,6 +1,7 @@
 package io.cdcrelay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
+import io.cdcrelay.config.SettingsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +30,22 @@ class RelayLauncherTest {
     void aMirrorTopicRuleKafkaRefusesStopsTheStartWithExitCode2AndTheFix(@TempDir Path dir) throws Exception {
         assertThat(run(dir, "relay.mirror.topic-rule=backup/#{source_topic_name}")).startsWith(
                 "cdc-relay: relay.mirror.topic-rule=backup/#{source_topic_name} gives topic names such as 'backup/topic'");
+    }
+
+    @Test
+    void thePrecheckOptionIsUnderstoodBesideAPropertiesFile() {
+        String[] args = {"--precheck", "--properties=relay.properties"};
+        assertThat(RelayLauncher.precheckOnly(args)).isTrue();
+        assertThat(RelayLauncher.propertiesFile(args)).contains(Path.of("relay.properties"));
+        assertThat(RelayLauncher.precheckOnly(new String[] {"--properties=relay.properties"})).isFalse();
+    }
+
+    @Test
+    void anUnknownArgumentStillStopsTheStartNamingTheOptions() {
+        assertThatThrownBy(() -> RelayLauncher.propertiesFile(new String[] {"--pre-check"}))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("the argument --pre-check is not understood: give settings as --properties=FILE or "
+                        + "-Dkey=value before -jar, and --precheck to only run the checks.");
     }
 
     /** Runs a mirror-only relay with {@code extra} and returns its standard error, asserting exit code 2. */

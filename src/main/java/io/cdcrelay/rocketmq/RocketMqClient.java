@@ -21,7 +21,7 @@ public final class RocketMqClient extends ServiceSupport {
 
     @Override
     protected void doStart() throws Exception {
-        RPCHook acl = acl();
+        RPCHook acl = acl(settings);
         producer = new DefaultMQProducer(settings.group(), acl);
         producer.setNamesrvAddr(settings.namesrvAddr());
         producer.setInstanceName("cdc-relay-" + settings.group());
@@ -47,7 +47,8 @@ public final class RocketMqClient extends ServiceSupport {
         }
     }
 
-    private RPCHook acl() {
+    /** The ACL credentials of {@code access-key} / {@code secret-key}; null without an access key. */
+    static RPCHook acl(RocketMqSettings settings) {
         String accessKey = settings.producer().get("access-key");
         if (accessKey == null) {
             return null;

@@ -14,12 +14,18 @@ final class RelayProcess {
 
     /** {@code java <jvmOptions> -D<properties> -jar target/cdc-relay.jar}, output appended to {@code log}. */
     static Process start(Properties properties, File log, String... jvmOptions) throws Exception {
+        return start(properties, log, List.of(), jvmOptions);
+    }
+
+    /** As {@link #start(Properties, File, String...)}, with {@code arguments} after the jar, such as {@code --precheck}. */
+    static Process start(Properties properties, File log, List<String> arguments, String... jvmOptions) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
         properties.stringPropertyNames().forEach(k -> command.add("-D" + k + "=" + properties.getProperty(k)));
         command.add("-jar");
         command.add(System.getProperty("cdcrelay.jar", "target/cdc-relay.jar"));
+        command.addAll(arguments);
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
     }

@@ -1,0 +1,58 @@
+package io.cdcrelay.precheck;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.cdcrelay.config.MirrorSettings;
+import io.cdcrelay.config.RelaySettings;
+import io.cdcrelay.topic.TopicNameRule;
+
+/**
+ * Runs the checks that apply to the settings, each once, and collects their lines: with CDC on, the source
+ * and the destination (Kafka or RocketMQ) with the captured tables' topics; with the mirror on, both of its
+ * Kafka clusters. A mirror-only relay reads no database, so it checks none.
+ */
+public final class Precheck {
+
+    /** The exit code of a relay (or {@code --precheck}) stopped by a failing check; 2 is a wrong setting. */
+    public static final int FAILED_EXIT_CODE = 3;
+
+    /**
+     * How long a destination may take to answer. Long enough for a TLS and SASL handshake with a remote
+     * cluster; a closed port costs the whole wait, since Kafka's client keeps retrying until it ends.
+     */
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final RelaySettings settings;
+
+    public Precheck(RelaySettings settings) {
+        this.settings = settings;
+    }
+
+    public PrecheckReport run() {
+        List<CheckResult> results = new ArrayList<>();
+        if (settings.cdcEnabled()) {
+            SourcePrecheck.Findings source = new SourcePrecheck(settings.source()).run();
+            results.addAll(source.results());
+            TopicNameRule rule = new TopicNameRule(settings.topics());
+            Optional<TopicPlan> plan = source.capturedTables().map(tables -> TopicPlan.of(tables, rule));
+            results.addAll(settings.sink().equals("rocketmq")
+                    ? new RocketMqPrecheck(settings.rocketmq(), settings.topics(), TIMEOUT).run(plan)
+                    : new KafkaPrecheck("destination reachable", settings.kafka().bootstrapServers(),
+                            "relay.kafka.bootstrap-servers", "relay.kafka.producer.*", settings.kafka().producer(),
+                            TIMEOUT).withTopics(plan, settings.topics()));
+        }
+        MirrorSettings mirror = settings.mirror();
+        if (mirror != null) {
+            results.add(new KafkaPrecheck("mirror source reachable", mirror.sourceBootstrapServers(),
+                    "relay.mirror.source.bootstrap-servers", "relay.mirror.source.properties.*", mirror.source(),
+                    TIMEOUT).reachableOnly());
+            results.add(new KafkaPrecheck("mirror destination reachable", mirror.destinationBootstrapServers(),
+                    "relay.mirror.destination.bootstrap-servers", "relay.mirror.destination.properties.*",
+                    mirror.destination(), TIMEOUT).reachableOnly());
+        }
+        return new PrecheckReport(results);
+    }
+}
