@@ -8,6 +8,8 @@ import java.util.Set;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
 
 /**
  * Reads the Debezium connector's own JMX metrics ({@code debezium.<connector>:type=connector-metrics,
@@ -34,8 +36,7 @@ public final class DebeziumMBeans {
     public Optional<Snapshot> snapshot() {
         return bean("snapshot").map(name -> {
             try {
-                Map<?, ?> rows = (Map<?, ?>) server.getAttribute(name, "RowsScanned");
-                long scanned = rows == null ? 0 : rows.values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
+                long scanned = sum(server.getAttribute(name, "RowsScanned"));
                 return new Snapshot((Boolean) server.getAttribute(name, "SnapshotRunning"),
                         (Boolean) server.getAttribute(name, "SnapshotCompleted"),
                         ((Number) server.getAttribute(name, "TotalTableCount")).longValue(),
@@ -55,6 +56,20 @@ public final class DebeziumMBeans {
                 return null;
             }
         });
+    }
+
+    /**
+     * Rows per table: the TabularData an MXBean turns a Map into over JMX (first: TabularDataSupport is a Map
+     * too, of rows), or a plain Map.
+     */
+    private static long sum(Object rowsByTable) {
+        if (rowsByTable instanceof TabularData table) {
+            return table.values().stream().mapToLong(row -> ((Number) ((CompositeData) row).get("value")).longValue()).sum();
+        }
+        if (rowsByTable instanceof Map<?, ?> map) {
+            return map.values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
+        }
+        return 0;
     }
 
     private Optional<ObjectName> bean(String context) {
