@@ -32,7 +32,7 @@ class ProductionJarIT {
     @Test
     void theProductionJarCarriesEveryComponentItsRoutesUse() throws IOException {
         try (ZipFile zip = new ZipFile(jar)) {
-            for (String component : List.of("direct", "timer", "kafka", "debezium-mysql")) {
+            for (String component : List.of("direct", "timer", "kafka", "debezium-mysql", "platform-http")) {
                 assertThat(zip.getEntry("META-INF/services/org/apache/camel/component/" + component))
                         .as("component " + component).isNotNull();
             }
