@@ -51,15 +51,20 @@ final class RelayBeans implements CamelConfiguration {
     private final RelaySettings settings;
     private final KeyCatalog keyCatalog;
     private final Optional<String> columnExcludeList;
+    private final boolean fromSeededOffset;
 
     /**
      * @param keyCatalog        the source's keys, already read by the start checks; null without CDC
      * @param columnExcludeList {@code relay.columns.*} as Debezium's column exclude list, made by the start checks
+     * @param fromSeededOffset  whether the engine starts at the position seeded for
+     *                          {@code relay.incremental.start-timestamp}, not moved from yet
      */
-    RelayBeans(RelaySettings settings, KeyCatalog keyCatalog, Optional<String> columnExcludeList) {
+    RelayBeans(RelaySettings settings, KeyCatalog keyCatalog, Optional<String> columnExcludeList,
+            boolean fromSeededOffset) {
         this.settings = settings;
         this.keyCatalog = keyCatalog;
         this.columnExcludeList = columnExcludeList;
+        this.fromSeededOffset = fromSeededOffset;
     }
 
     @Override
@@ -106,8 +111,8 @@ final class RelayBeans implements CamelConfiguration {
 
         SourceSettings source = settings.source();
         registry.bind("debezium-mysql", new RelayDebeziumComponent(
-                DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.syncTypes(), settings.delivery(),
-                        columnExcludeList),
+                DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.syncTypes(), fromSeededOffset,
+                        settings.delivery(), columnExcludeList),
                 settings.delivery()));
         registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(keyCatalog, commitSequence, source::captures)));
     }
