@@ -109,6 +109,39 @@ class StartTimestampIT {
         assertThat(offsets(dataDir, db).saved()).isEmpty();
     }
 
+    @Test
+    void fullAloneCopiesTheRowsOfNowThenFinishesWithoutReadingTheBinlog(Servers servers) throws Exception {
+        String db = "it_full_only";
+        String topic = "Topic_" + db + "_items";
+        servers.sql("CREATE DATABASE " + db, "CREATE TABLE " + db + ".items (id INT PRIMARY KEY, name VARCHAR(20))",
+                "INSERT INTO " + db + ".items VALUES (1, 'a1'), (2, 'a2'), (3, 'a3')");
+        Path dataDir = servers.dir().resolve("relay-" + db);
+        Directories.deleteRecursively(dataDir);
+        Properties p = TestRelay.properties(servers, db, dataDir, 6503);
+        p.setProperty("relay.sync-types", "schema,full");
+        try (TestRelay relay = TestRelay.start(p)) {
+            assertThat(changes(awaitMessages(servers, topic, 3))).containsExactlyInAnyOrder(
+                    "INSERT 1 a1", "INSERT 2 a2", "INSERT 3 a3");
+            // the engine finishes: its metrics go away
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> debeziumMetrics(db).isEmpty());
+            servers.sql("INSERT INTO " + db + ".items VALUES (4, 'b4')");
+            Thread.sleep(3000);
+            assertThat(changes(TopicReader.read(servers.kafka().bootstrapServers(), topic, Integer.MAX_VALUE,
+                    Duration.ofSeconds(3)))).hasSize(3);
+        }
+        // a restart does not copy the rows again: the snapshot is done
+        try (TestRelay relay = TestRelay.start(p)) {
+            Thread.sleep(5000);
+            assertThat(changes(TopicReader.read(servers.kafka().bootstrapServers(), topic, Integer.MAX_VALUE,
+                    Duration.ofSeconds(3)))).hasSize(3);
+        }
+    }
+
+    private static java.util.Set<javax.management.ObjectName> debeziumMetrics(String server) throws Exception {
+        return java.lang.management.ManagementFactory.getPlatformMBeanServer().queryNames(
+                new javax.management.ObjectName("debezium.*:server=" + server + ",*"), null);
+    }
+
     private static OffsetSeeder offsets(Path dataDir, String db) {
         return new OffsetSeeder(DebeziumSourceConfiguration.offsetFile(dataDir, db), db, db);
     }
