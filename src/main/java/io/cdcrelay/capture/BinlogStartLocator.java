@@ -177,7 +177,7 @@ public final class BinlogStartLocator {
                     current[0] = rotate.getBinlogFilename();
                     return;
                 }
-                Event event = eventOf(current[0], header, data);
+                Event event = eventOf(current[0], header, data, source.flavor() == SourceSettings.Flavor.MARIADB);
                 if (event != null && consumer.test(event)) {
                     stopped[0] = true;
                     end.ended(current[0], header.getPosition());
@@ -223,21 +223,28 @@ public final class BinlogStartLocator {
         return deserializer;
     }
 
-    /** The chooser's view of one event; null for events that do not matter (the fake rotation, heartbeats). */
-    static Event eventOf(String file, EventHeaderV4 header, EventData data) {
+    /**
+     * The chooser's view of one event; null for events that do not matter (the fake rotation, heartbeats).
+     *
+     * @param mariaDbGtids whether the connector reads MariaDB's GTIDs: Debezium's MySQL connector does not (it
+     *                     resumes by file and position there, and would take a MariaDB GTID set in its offset for
+     *                     a MySQL one), so with it MariaDB's GTID events only mark where transactions begin
+     */
+    static Event eventOf(String file, EventHeaderV4 header, EventData data, boolean mariaDbGtids) {
         long position = header.getPosition();
         long timestamp = header.getTimestamp() / 1000;
         return switch (header.getEventType()) {
             case FORMAT_DESCRIPTION -> Event.of(Kind.FILE_START, file, position, timestamp);
-            case MARIADB_GTID_LIST -> new Event(Kind.GTID_SET, file, position, timestamp,
-                    ((MariadbGtidListEventData) data).getMariaGTIDSet().toString(), true);
+            case MARIADB_GTID_LIST -> mariaDbGtids ? new Event(Kind.GTID_SET, file, position, timestamp,
+                    ((MariadbGtidListEventData) data).getMariaGTIDSet().toString(), true)
+                    : Event.of(Kind.OTHER, file, position, timestamp);
             case PREVIOUS_GTIDS -> new Event(Kind.GTID_SET, file, position, timestamp,
                     ((PreviousGtidSetEventData) data).getGtidSet(), false);
             case MARIADB_GTID -> {
                 MariadbGtidEventData g = (MariadbGtidEventData) data;
                 // the server id of a MariaDB GTID is the event's, as Debezium reads it
                 yield new Event(Kind.GTID, file, position, timestamp,
-                        g.getDomainId() + "-" + header.getServerId() + "-" + g.getSequence(), false);
+                        mariaDbGtids ? g.getDomainId() + "-" + header.getServerId() + "-" + g.getSequence() : null, false);
             }
             case GTID -> new Event(Kind.GTID, file, position, timestamp, ((GtidEventData) data).getGtid(), false);
             case ANONYMOUS_GTID -> new Event(Kind.GTID, file, position, timestamp, null, false);

@@ -132,6 +132,28 @@ class BinlogStartChooserTest {
     }
 
     @Test
+    void mariaDbGtidsAreKeptOnlyForTheMariaDbConnector() {
+        com.github.shyiko.mysql.binlog.event.EventHeaderV4 header = new com.github.shyiko.mysql.binlog.event.EventHeaderV4();
+        header.setEventType(com.github.shyiko.mysql.binlog.event.EventType.MARIADB_GTID);
+        header.setTimestamp(112_000);
+        header.setServerId(1);
+        header.setEventLength(42);
+        header.setNextPosition(342);
+        com.github.shyiko.mysql.binlog.event.MariadbGtidEventData gtid = new com.github.shyiko.mysql.binlog.event.MariadbGtidEventData();
+        gtid.setDomainId(0);
+        gtid.setSequence(4);
+        assertThat(BinlogStartLocator.eventOf(F2, header, gtid, true)).isEqualTo(new Event(Kind.GTID, F2, 300, 112, "0-1-4", false));
+        // the MySQL connector resumes by file and position on MariaDB: the GTID only marks the transaction's start
+        assertThat(BinlogStartLocator.eventOf(F2, header, gtid, false)).isEqualTo(new Event(Kind.GTID, F2, 300, 112, null, false));
+
+        header.setEventType(com.github.shyiko.mysql.binlog.event.EventType.MARIADB_GTID_LIST);
+        com.github.shyiko.mysql.binlog.event.MariadbGtidListEventData list = new com.github.shyiko.mysql.binlog.event.MariadbGtidListEventData();
+        list.setMariaGTIDSet(new com.github.shyiko.mysql.binlog.MariadbGtidSet("0-1-3"));
+        assertThat(BinlogStartLocator.eventOf(F2, header, list, true)).isEqualTo(new Event(Kind.GTID_SET, F2, 300, 112, "0-1-3", true));
+        assertThat(BinlogStartLocator.eventOf(F2, header, list, false).kind()).isEqualTo(Kind.OTHER);
+    }
+
+    @Test
     void theLocatorReadsWithAServerIdOfItsOwn() {
         assertThat(BinlogStartLocator.locatorServerId(5400)).isEqualTo(5400 + (1L << 30));
         assertThat(BinlogStartLocator.locatorServerId(4294967295L)).isEqualTo((1L << 30) - 1);
