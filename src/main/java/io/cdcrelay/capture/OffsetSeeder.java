@@ -107,6 +107,15 @@ public final class OffsetSeeder {
         }
     }
 
+    /**
+     * Whether the engine's saved offset is still the seeded one: checked at every engine start, since snapshot
+     * mode {@code recovery} must give way to {@code no_data} once the relay saved a position of its own (an engine
+     * restarted after a failure in the same run).
+     */
+    static boolean stillSeeded(Path file, String engineName, String serverName) {
+        return stateOf(new OffsetSeeder(file, engineName, serverName).saved()) == StartState.SEEDED;
+    }
+
     static StartState stateOf(Optional<? extends Map<String, ?>> saved) {
         if (saved.isEmpty()) {
             return StartState.FRESH;

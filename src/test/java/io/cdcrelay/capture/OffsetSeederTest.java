@@ -50,12 +50,14 @@ class OffsetSeederTest {
         // not moved from yet: still the seeded start, not located again
         assertThat(seeder.prepare(Optional.of(AT), at -> { located.incrementAndGet(); return position; })).isTrue();
         assertThat(located).hasValue(1);
+        assertThat(OffsetSeeder.stillSeeded(file, "shop", "shop")).isTrue();
 
         // the engine saved its own position: it wins
         seeder.seed(Map.of("file", "mariadb-bin.000002", "pos", 900L, "gtids", "0-1-7"));
         assertThat(seeder.prepare(Optional.of(AT), at -> { located.incrementAndGet(); return position; })).isFalse();
         assertThat(located).hasValue(1);
         assertThat(seeder.saved().orElseThrow()).containsEntry("pos", 900L);
+        assertThat(OffsetSeeder.stillSeeded(file, "shop", "shop")).isFalse();
         // another source's offsets in the same file are not this one's
         assertThat(new OffsetSeeder(file, "other", "other").saved()).isEmpty();
     }
