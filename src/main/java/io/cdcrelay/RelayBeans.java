@@ -45,15 +45,20 @@ final class RelayBeans implements CamelConfiguration {
     private final RelaySettings settings;
     private final KeyCatalog keyCatalog;
     private final Optional<String> columnExcludeList;
+    private final boolean fromSeededOffset;
 
     /**
      * @param keyCatalog        the source's keys, already read by the start checks; null without CDC
      * @param columnExcludeList {@code relay.columns.*} as Debezium's column exclude list, made by the start checks
+     * @param fromSeededOffset  whether the engine starts at the position seeded for
+     *                          {@code relay.incremental.start-timestamp}, not moved from yet
      */
-    RelayBeans(RelaySettings settings, KeyCatalog keyCatalog, Optional<String> columnExcludeList) {
+    RelayBeans(RelaySettings settings, KeyCatalog keyCatalog, Optional<String> columnExcludeList,
+            boolean fromSeededOffset) {
         this.settings = settings;
         this.keyCatalog = keyCatalog;
         this.columnExcludeList = columnExcludeList;
+        this.fromSeededOffset = fromSeededOffset;
     }
 
     /**
@@ -64,7 +69,7 @@ final class RelayBeans implements CamelConfiguration {
     static void rejectWrongSettings(RelaySettings settings) {
         if (settings.cdcEnabled()) {
             FormatSettings f = settings.formats();
-            FormatRegistry.standard(new RelayBeans(settings, null, Optional.empty()).formatOptions())
+            FormatRegistry.standard(new RelayBeans(settings, null, Optional.empty(), false).formatOptions())
                     .select(f.format(), f.formatByTopic());
             new TopicNameRule(settings.topics());
         }
@@ -110,8 +115,8 @@ final class RelayBeans implements CamelConfiguration {
 
         SourceSettings source = settings.source();
         registry.bind("debezium-mysql", new RelayDebeziumComponent(
-                DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.syncTypes(), settings.delivery(),
-                        columnExcludeList),
+                DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.syncTypes(), fromSeededOffset,
+                        settings.delivery(), columnExcludeList),
                 settings.delivery(), health));
         registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(keyCatalog, commitSequence, source::captures)));
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
 
+import io.cdcrelay.capture.OffsetSeeder;
 import io.cdcrelay.change.JdbcKeyCatalog;
 import io.cdcrelay.change.KeyCatalog;
 import io.cdcrelay.change.SourceConnections;
@@ -114,6 +115,7 @@ public final class RelayLauncher {
     static Main newMain(RelaySettings settings, Properties properties) {
         Optional<String> columnExcludeList = Optional.empty();
         KeyCatalog keys = null;
+        boolean fromSeededOffset = false;
         if (settings.cdcEnabled()) {
             SourceSettings source = settings.source();
             SourceConnections connections = source.connections();
@@ -123,10 +125,12 @@ public final class RelayLauncher {
             checks.verifyColumns();
             checks.warnAboutTablesWithoutKey();
             columnExcludeList = checks.columnExcludeList();
+            // relay.incremental.start-timestamp: seek once, before the first start; a saved position wins
+            fromSeededOffset = OffsetSeeder.seedIfFirstStart(source, settings.dataDir(), settings.startTimestamp());
         }
         Main main = new Main();
         main.setOverrideProperties(withHttpServer(settings, properties));
-        main.configure().addConfiguration(new RelayBeans(settings, keys, columnExcludeList));
+        main.configure().addConfiguration(new RelayBeans(settings, keys, columnExcludeList, fromSeededOffset));
         main.configure().withRoutesIncludePattern(String.join(",", routeFiles(settings)));
         return main;
     }

@@ -9,15 +9,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.debezium.embedded.Connect;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import io.cdcrelay.config.DeliverySettings;
+import io.cdcrelay.ops.DebeziumMBeans;
 import io.cdcrelay.ops.RelayHealth;
 import io.cdcrelay.ops.RestartBackoff;
 import io.cdcrelay.transaction.Released;
@@ -44,6 +47,11 @@ import org.slf4j.LoggerFactory;
  * position, only when every exchange of the batch completed without error. A failed or timed-out batch
  * stops the engine unsaved and the engine is restarted with backoff: the batch is read again (at least
  * once, never lost).
+ *
+ * <p>With snapshot mode {@code initial_only} ({@code relay.sync-types} with full and without incremental) Debezium
+ * reads the binlog not at all, but its engine would idle on; once the snapshot is over, Debezium's queue empty and
+ * every change acknowledged, twice in a row a second apart, the engine is closed (saving its position) and
+ * finishes.
  */
 final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         implements DebeziumEngine.ChangeConsumer<ChangeEvent<SourceRecord, SourceRecord>>, Suspendable {
@@ -66,6 +74,11 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     private final DisconnectWatchdog watchdog;
     private final int transactionChunk;
     private final boolean transactionBoundaries;
+    /** Set when the engine only snapshots: it is closed once the snapshot is delivered. */
+    private final DebeziumMBeans snapshotOnly;
+    private volatile boolean inBatch;
+    /** Snapshot only: set when the relay closes the engine because the snapshot is delivered. */
+    private volatile boolean snapshotDelivered;
     // both used by the engine's one processing thread; renewed at every engine start, which re-reads from
     // the last saved position
     private final Deque<ChangeEvent<SourceRecord, SourceRecord>> unmarked = new ArrayDeque<>();
@@ -86,6 +99,9 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         this.window = new Semaphore(delivery.window());
         this.transactionChunk = delivery.transactionChunk();
         this.transactionBoundaries = delivery.transactionBoundaries();
+        var configuration = endpoint.getConfiguration();
+        this.snapshotOnly = "initial_only".equals(configuration.getSnapshotMode())
+                ? new DebeziumMBeans(configuration.getTopicPrefix()) : null;
     }
 
     @Override
@@ -184,6 +200,41 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
                 .notifying(this)
                 .build();
         engineRun = engineThread.submit(engine);
+        if (snapshotOnly != null) {
+            DebeziumEngine<?> started = engine;
+            int[] idleChecks = {0};
+            AtomicReference<ScheduledFuture<?>> check = new AtomicReference<>();
+            check.set(restarts.scheduleWithFixedDelay(() -> {
+                if (finishWhenSnapshotDelivered(started, idleChecks)) {
+                    check.get().cancel(false);
+                }
+            }, 1, 1, TimeUnit.SECONDS));
+        }
+    }
+
+    /**
+     * Snapshot only: closes the engine once the snapshot is over and every change of it acknowledged.
+     *
+     * @return true when there is nothing more to check: closed, stopping, or the engine was replaced
+     */
+    private boolean finishWhenSnapshotDelivered(DebeziumEngine<?> started, int[] idleChecks) {
+        if (stopping.get() || engine != started) {
+            return true;
+        }
+        boolean idle = !inBatch && window.availablePermits() == delivery.window() && snapshotOnly.snapshotFinished();
+        idleChecks[0] = idle ? idleChecks[0] + 1 : 0;
+        if (idleChecks[0] < 2) {
+            return false;
+        }
+        LOG.info("Snapshot delivered; relay.sync-types has no incremental, so the binlog is not read: closing the "
+                + "Debezium engine");
+        snapshotDelivered = true;
+        try {
+            started.close();
+        } catch (Exception e) {
+            LOG.warn("Debezium engine did not close cleanly: {}", e.getMessage(), e);
+        }
+        return true;
     }
 
     private void engineCompleted(boolean success, String message, Throwable error) {
@@ -191,7 +242,7 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
             return;
         }
         boolean forced = forcedRestart.getAndSet(false);
-        if (success && !forced) {
+        if ((success || snapshotDelivered) && !forced) {
             // e.g. relay.sync-types=full without incremental: the snapshot is done and nothing follows
             LOG.info("Debezium engine finished: {}", message);
             health.finished(COMPONENT);
@@ -225,6 +276,17 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
 
     @Override
     public void handleBatch(List<ChangeEvent<SourceRecord, SourceRecord>> records,
+            DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer)
+            throws InterruptedException {
+        inBatch = true;
+        try {
+            handle(records, committer);
+        } finally {
+            inBatch = false;
+        }
+    }
+
+    private void handle(List<ChangeEvent<SourceRecord, SourceRecord>> records,
             DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer)
             throws InterruptedException {
         BatchAcknowledgement batch = new BatchAcknowledgement();

@@ -21,8 +21,13 @@ public final class DebeziumSourceConfiguration {
     private DebeziumSourceConfiguration() {
     }
 
+    /**
+     * @param fromSeededOffset whether the engine starts at a position {@link OffsetSeeder} seeded and the relay
+     *                         has not moved from yet ({@code relay.incremental.start-timestamp})
+     */
     public static MySqlConnectorEmbeddedDebeziumConfiguration of(SourceSettings source, Path dataDir,
-            Set<SyncType> syncTypes, DeliverySettings delivery, Optional<String> columnExcludeList) {
+            Set<SyncType> syncTypes, boolean fromSeededOffset, DeliverySettings delivery,
+            Optional<String> columnExcludeList) {
         MySqlConnectorEmbeddedDebeziumConfiguration c = new MySqlConnectorEmbeddedDebeziumConfiguration();
         c.setName(source.name());
         c.setTopicPrefix(source.name());
@@ -41,12 +46,12 @@ public final class DebeziumSourceConfiguration {
         // Camel's defaults keep history in Kafka and name topics without the database: both unusable here.
         Path dir = dataDir.toAbsolutePath();
         c.setOffsetStorage("org.apache.kafka.connect.storage.FileOffsetBackingStore");
-        c.setOffsetStorageFileName(dir.resolve("offsets-" + source.name() + ".dat").toString());
+        c.setOffsetStorageFileName(offsetFile(dataDir, source.name()).toString());
         c.setOffsetFlushIntervalMs(delivery.offsetFlush().toMillis());
         c.setSchemaHistoryInternal("io.debezium.storage.file.history.FileSchemaHistory");
         c.setSchemaHistoryInternalFileFilename(dir.resolve("schema-history-" + source.name() + ".dat").toString());
         c.setTopicNamingStrategy("io.debezium.schema.DefaultTopicNamingStrategy");
-        c.setSnapshotMode(snapshotMode(syncTypes));
+        c.setSnapshotMode(snapshotMode(syncTypes, fromSeededOffset));
 
         // Representations DebeziumValues converts; the source type of every column rides along in the schema.
         c.setColumnPropagateSourceType(".*");
@@ -76,12 +81,33 @@ public final class DebeziumSourceConfiguration {
         return c;
     }
 
-    static String snapshotMode(Set<SyncType> syncTypes) {
+    /** The engine's offset file: its name is the source's name. */
+    public static Path offsetFile(Path dataDir, String sourceName) {
+        return dataDir.toAbsolutePath().resolve("offsets-" + sourceName + ".dat");
+    }
+
+    /**
+     * Debezium's snapshot mode for the sync types (Debezium 3.4 semantics):
+     * <ul>
+     * <li>full and incremental: {@code initial}, the rows of now, then the binlog from that moment;</li>
+     * <li>full only: {@code initial_only}, the rows of now and no binlog (the consumer then stops the engine);</li>
+     * <li>incremental only: {@code no_data}, the schema of now and the binlog from now, or from the saved
+     * position;</li>
+     * <li>incremental only, at a seeded position not moved from yet: {@code recovery}. {@code no_data} refuses an
+     * offset without schema history ("The db history topic is missing"); {@code recovery} captures the schema
+     * of now and then streams from the saved offset (it keeps the offset's position). It captures the schema at
+     * every start, so it is used only until the relay saved a position of its own.</li>
+     * </ul>
+     */
+    static String snapshotMode(Set<SyncType> syncTypes, boolean fromSeededOffset) {
         boolean full = syncTypes.contains(SyncType.FULL);
         boolean incremental = syncTypes.contains(SyncType.INCREMENTAL);
         if (full && incremental) {
             return "initial";
         }
-        return full ? "initial_only" : "no_data";
+        if (full) {
+            return "initial_only";
+        }
+        return fromSeededOffset ? "recovery" : "no_data";
     }
 }

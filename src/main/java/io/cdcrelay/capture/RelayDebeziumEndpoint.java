@@ -1,5 +1,6 @@
 package io.cdcrelay.capture;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
@@ -39,8 +40,21 @@ final class RelayDebeziumEndpoint extends DebeziumEndpoint<MySqlConnectorEmbedde
         return consumer;
     }
 
+    /**
+     * The engine's properties, made at every engine start. Snapshot mode {@code recovery} (a start at a position
+     * seeded for {@code relay.incremental.start-timestamp}) captures the schema at every start, so once the relay
+     * saved a position of its own, an engine restarted in the same run uses {@code no_data}.
+     */
     Properties engineProperties() {
-        return configuration.createDebeziumConfiguration().asProperties();
+        Properties properties = configuration.createDebeziumConfiguration().asProperties();
+        // the relay's choice only: a snapshot.mode given through relay.source.debezium.* stays as given
+        boolean relaysChoice = configuration.getAdditionalProperties() == null
+                || !configuration.getAdditionalProperties().containsKey("snapshot.mode");
+        if (relaysChoice && "recovery".equals(configuration.getSnapshotMode()) && !OffsetSeeder.stillSeeded(
+                Path.of(configuration.getOffsetStorageFileName()), configuration.getName(), configuration.getTopicPrefix())) {
+            properties.setProperty("snapshot.mode", "no_data");
+        }
+        return properties;
     }
 
     @Override

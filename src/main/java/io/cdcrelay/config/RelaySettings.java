@@ -1,13 +1,17 @@
 package io.cdcrelay.config;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -23,6 +27,7 @@ public record RelaySettings(
         boolean cdcEnabled,
         SourceSettings source,
         Set<SyncType> syncTypes,
+        Optional<Instant> startTimestamp,
         String sink,
         KafkaSettings kafka,
         RocketMqSettings rocketmq,
@@ -50,12 +55,14 @@ public record RelaySettings(
         }
         String sink = r.oneOf("relay.sink", "kafka", "kafka", "rocketmq");
         PartitioningSettings partitioning = PartitioningSettings.from(r);
+        Set<SyncType> syncTypes = syncTypes(r);
         return new RelaySettings(
                 embedded,
                 Path.of(r.string("relay.data-dir", "./data")),
                 cdcEnabled,
                 cdcEnabled ? source(r) : null,
-                syncTypes(r),
+                syncTypes,
+                startTimestamp(r, syncTypes),
                 sink,
                 cdcEnabled && sink.equals("kafka") ? kafka(r) : null,
                 cdcEnabled && sink.equals("rocketmq") ? RocketMqSettings.from(r) : null,
@@ -109,6 +116,42 @@ public record RelaySettings(
                     + " moves no data: add full, incremental or both.");
         }
         return types;
+    }
+
+    /**
+     * {@code relay.incremental.start-timestamp}: epoch seconds, or ISO-8601 with a zone offset. Only without
+     * {@code full}: a snapshot reads the rows as they are now, and the binlog then continues from that moment.
+     */
+    private static Optional<Instant> startTimestamp(PropertyReader r, Set<SyncType> syncTypes) {
+        String key = "relay.incremental.start-timestamp";
+        Optional<String> raw = r.optional(key);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant at = parseStartTimestamp(key, raw.get());
+        if (syncTypes.contains(SyncType.FULL)) {
+            throw new SettingsException(key + " cannot be combined with full in relay.sync-types, whose snapshot "
+                    + "already decides where the binlog starts: remove full (relay.sync-types=schema,incremental) "
+                    + "or remove " + key + ".");
+        }
+        return Optional.of(at);
+    }
+
+    static Instant parseStartTimestamp(String key, String value) {
+        if (value.matches("\\d{1,10}")) {
+            return Instant.ofEpochSecond(Long.parseLong(value));
+        }
+        if (value.matches("\\d{11,}")) {
+            String seconds = value.length() > 3 ? value.substring(0, value.length() - 3) : value;
+            throw new SettingsException(key + "=" + value + " looks like epoch milliseconds: write epoch seconds ("
+                    + seconds + ") or ISO-8601 with a zone offset (2026-11-21T08:00:00Z).");
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeException e) {
+            throw new SettingsException(key + "=" + value + " is not a time: write epoch seconds (1795260915) or "
+                    + "ISO-8601 with a zone offset (2026-11-21T08:00:00Z or 2026-11-21T10:00:00+02:00).");
+        }
     }
 
     private static KafkaSettings kafka(PropertyReader r) {

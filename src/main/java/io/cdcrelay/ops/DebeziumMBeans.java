@@ -47,6 +47,25 @@ public final class DebeziumMBeans {
         });
     }
 
+    /**
+     * Whether the snapshot completed (or was skipped: the saved offset says it completed before) and the engine
+     * took every record the connector queued. With snapshot mode {@code initial_only} Debezium streams nothing
+     * after the snapshot but its engine keeps running idle; this tells the relay when to close it.
+     */
+    public boolean snapshotFinished() {
+        return bean("snapshot").map(name -> {
+            try {
+                boolean over = Boolean.TRUE.equals(server.getAttribute(name, "SnapshotCompleted"))
+                        || Boolean.TRUE.equals(server.getAttribute(name, "SnapshotSkipped"));
+                int remaining = ((Number) server.getAttribute(name, "QueueRemainingCapacity")).intValue();
+                int total = ((Number) server.getAttribute(name, "QueueTotalCapacity")).intValue();
+                return over && remaining == total;
+            } catch (JMException | RuntimeException e) {
+                return false;
+            }
+        }).orElse(false);
+    }
+
     /** Whether the binlog reader holds its connection; empty before streaming started. */
     public Optional<Boolean> streamingConnected() {
         return bean("streaming").map(name -> {

@@ -48,15 +48,4 @@ class BatchAcknowledgementTest {
         }
         return batch;
     }
-
-    @Test
-    void snapshotModeFollowsTheSyncTypes() {
-        assertThat(DebeziumSourceConfiguration.snapshotMode(java.util.EnumSet.of(
-                io.cdcrelay.config.RelaySettings.SyncType.FULL, io.cdcrelay.config.RelaySettings.SyncType.INCREMENTAL)))
-                .isEqualTo("initial");
-        assertThat(DebeziumSourceConfiguration.snapshotMode(java.util.EnumSet.of(
-                io.cdcrelay.config.RelaySettings.SyncType.INCREMENTAL))).isEqualTo("no_data");
-        assertThat(DebeziumSourceConfiguration.snapshotMode(java.util.EnumSet.of(
-                io.cdcrelay.config.RelaySettings.SyncType.FULL))).isEqualTo("initial_only");
-    }
 }

@@ -100,6 +100,43 @@ class RelaySettingsTest {
     }
 
     @Test
+    void theStartTimestampIsEpochSecondsOrIsoWithAnOffset() {
+        Properties p = minimal();
+        p.setProperty("relay.sync-types", "schema,incremental");
+        assertThat(RelaySettings.from(p).startTimestamp()).isEmpty();
+        p.setProperty("relay.incremental.start-timestamp", "1795260915");
+        assertThat(RelaySettings.from(p).startTimestamp()).contains(java.time.Instant.ofEpochSecond(1795260915));
+        p.setProperty("relay.incremental.start-timestamp", "2026-11-21T08:00:00Z");
+        assertThat(RelaySettings.from(p).startTimestamp()).contains(java.time.Instant.parse("2026-11-21T08:00:00Z"));
+        p.setProperty("relay.incremental.start-timestamp", "2026-11-21T10:00:00.250+02:00");
+        assertThat(RelaySettings.from(p).startTimestamp()).contains(java.time.Instant.parse("2026-11-21T08:00:00.250Z"));
+    }
+
+    @Test
+    void aMalformedStartTimestampOrOneWithFullIsRefused() {
+        Properties p = minimal();
+        p.setProperty("relay.sync-types", "schema,incremental");
+        String key = "relay.incremental.start-timestamp";
+        for (String wrong : new String[] {"yesterday", "2026-11-21T08:00:00", "2026-11-21", "-5", "1795260915.5"}) {
+            p.setProperty(key, wrong);
+            assertThatThrownBy(() -> RelaySettings.from(p)).isInstanceOf(SettingsException.class)
+                    .hasMessage(key + "=" + wrong + " is not a time: write epoch seconds (1795260915) or ISO-8601 "
+                            + "with a zone offset (2026-11-21T08:00:00Z or 2026-11-21T10:00:00+02:00).");
+        }
+        p.setProperty(key, "1795260915000");
+        assertThatThrownBy(() -> RelaySettings.from(p)).hasMessage(key + "=1795260915000 looks like epoch "
+                + "milliseconds: write epoch seconds (1795260915) or ISO-8601 with a zone offset (2026-11-21T08:00:00Z).");
+
+        Properties withFull = minimal();
+        withFull.setProperty(key, "1795260915");
+        assertThatThrownBy(() -> RelaySettings.from(withFull)).isInstanceOf(SettingsException.class)
+                .hasMessage(key + " cannot be combined with full in relay.sync-types, whose snapshot already decides "
+                        + "where the binlog starts: remove full (relay.sync-types=schema,incremental) or remove " + key + ".");
+        withFull.setProperty("relay.sync-types", "full");
+        assertThatThrownBy(() -> RelaySettings.from(withFull)).hasMessageStartingWith(key + " cannot be combined with full");
+    }
+
+    @Test
     void thePasswordNeverAppearsInTheSourcesText() {
         Properties p = minimal();
         p.setProperty("relay.source.password", "s3cr3t");

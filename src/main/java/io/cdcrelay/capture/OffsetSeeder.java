@@ -1,0 +1,186 @@
+package io.cdcrelay.capture;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import io.cdcrelay.capture.BinlogStartChooser.Position;
+import io.cdcrelay.config.SourceSettings;
+import io.debezium.embedded.EmbeddedWorkerConfig;
+import io.debezium.embedded.KafkaConnectUtil;
+import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.storage.FileOffsetBackingStore;
+import org.apache.kafka.connect.storage.OffsetStorageReaderImpl;
+import org.apache.kafka.connect.storage.OffsetStorageWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes Debezium start at a chosen binlog position by writing it into the engine's offset file before the
+ * first start, in the engine's own format (Kafka Connect's {@code FileOffsetBackingStore}, keyed by the engine
+ * name and the connector's partition {@code {"server": <topic prefix>}}). A saved offset is never replaced: a
+ * restart continues from where the relay got to.
+ *
+ * <p>The seeded offset carries the marker {@value #MARKER}. Debezium writes its own offsets without it, so as
+ * long as the marker is there the relay has not yet saved a position of its own; that start then still needs
+ * the schema captured (snapshot mode {@code recovery}, see {@link DebeziumSourceConfiguration}).
+ */
+public final class OffsetSeeder {
+
+    /** Key of the seeded offset holding the start timestamp it was chosen for, in epoch seconds. */
+    static final String MARKER = "relay_start_timestamp";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OffsetSeeder.class);
+
+    /** Where a relay with a start timestamp stands at this start. */
+    enum StartState {
+        /** No saved offset: locate the position and seed it. */
+        FRESH,
+        /** The seeded offset is still the saved one: the relay has not saved a position of its own yet. */
+        SEEDED,
+        /** Debezium saved a position: continue from it. */
+        SAVED
+    }
+
+    private final Path file;
+    private final String engineName;
+    private final Map<String, Object> partition;
+
+    /**
+     * @param engineName the Debezium engine's {@code name} (the offset namespace)
+     * @param serverName the connector's {@code topic.prefix} (its source partition)
+     */
+    public OffsetSeeder(Path file, String engineName, String serverName) {
+        this.file = file;
+        this.engineName = engineName;
+        this.partition = Map.of("server", serverName);
+    }
+
+    /**
+     * Before the engine starts: with {@code relay.incremental.start-timestamp} set and no saved offset, finds
+     * the position in the source's binlog and seeds it into the engine's offset file.
+     *
+     * @return whether this start begins at a seeded position the relay has not moved from yet
+     */
+    public static boolean seedIfFirstStart(SourceSettings source, Path dataDir, Optional<Instant> startTimestamp) {
+        return new OffsetSeeder(DebeziumSourceConfiguration.offsetFile(dataDir, source.name()), source.name(),
+                source.name()).prepare(startTimestamp, new BinlogStartLocator(source)::locate);
+    }
+
+    /**
+     * With a start timestamp and no saved offset, finds the position with {@code locate} and seeds it.
+     *
+     * @return whether this start begins at a seeded position the relay has not moved from yet, so the engine
+     *         must capture the schema before streaming from it
+     */
+    boolean prepare(Optional<Instant> startTimestamp, Function<Instant, Position> locate) {
+        if (startTimestamp.isEmpty()) {
+            return false;
+        }
+        Optional<Map<String, Object>> saved = saved();
+        switch (stateOf(saved)) {
+            case FRESH -> {
+                Position position = locate.apply(startTimestamp.get());
+                seed(offsetOf(position, startTimestamp.get()));
+                LOG.info("Seeded the binlog position {}:{} for {}={} in {}", position.file(), position.position(),
+                        BinlogStartLocator.KEY, startTimestamp.get(), file);
+                return true;
+            }
+            case SEEDED -> {
+                LOG.info("Starting at the binlog position seeded for {}={} ({}:{}), not moved from yet",
+                        BinlogStartLocator.KEY, Instant.ofEpochSecond(((Number) saved.get().get(MARKER)).longValue()),
+                        saved.get().get("file"), saved.get().get("pos"));
+                return true;
+            }
+            default -> {
+                LOG.info("{} does not apply: continuing from the saved position {}:{} in {}", BinlogStartLocator.KEY,
+                        saved.get().get("file"), saved.get().get("pos"), file);
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Whether the engine's saved offset is still the seeded one: checked at every engine start, since snapshot
+     * mode {@code recovery} must give way to {@code no_data} once the relay saved a position of its own (an engine
+     * restarted after a failure in the same run).
+     */
+    static boolean stillSeeded(Path file, String engineName, String serverName) {
+        return stateOf(new OffsetSeeder(file, engineName, serverName).saved()) == StartState.SEEDED;
+    }
+
+    static StartState stateOf(Optional<? extends Map<String, ?>> saved) {
+        if (saved.isEmpty()) {
+            return StartState.FRESH;
+        }
+        return saved.get().containsKey(MARKER) ? StartState.SEEDED : StartState.SAVED;
+    }
+
+    /** The offset Debezium's binlog connectors load: file, position, and the GTID set before it when there is one. */
+    static Map<String, Object> offsetOf(Position position, Instant startTimestamp) {
+        Map<String, Object> offset = new LinkedHashMap<>();
+        offset.put("file", position.file());
+        offset.put("pos", position.position());
+        if (!position.gtids().isEmpty()) {
+            offset.put("gtids", position.gtids());
+        }
+        offset.put(MARKER, startTimestamp.getEpochSecond());
+        return offset;
+    }
+
+    /** The saved offset of this engine and connector, if any. */
+    public Optional<Map<String, Object>> saved() {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        FileOffsetBackingStore store = open();
+        try {
+            Map<String, Object> offset = new OffsetStorageReaderImpl(store, engineName, converter(true), converter(false))
+                    .offset(partition);
+            return Optional.ofNullable(offset).filter(o -> !o.isEmpty());
+        } finally {
+            store.stop();
+        }
+    }
+
+    void seed(Map<String, Object> offset) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        FileOffsetBackingStore store = open();
+        try {
+            OffsetStorageWriter writer = new OffsetStorageWriter(store, engineName, converter(true), converter(false));
+            writer.offset(partition, offset);
+            writer.beginFlush(10, TimeUnit.SECONDS);
+            writer.doFlush((error, result) -> { }).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write the start position into " + file + ": " + e.getMessage(), e);
+        } finally {
+            store.stop();
+        }
+    }
+
+    private FileOffsetBackingStore open() {
+        FileOffsetBackingStore store = KafkaConnectUtil.fileOffsetBackingStore();
+        store.configure(new EmbeddedWorkerConfig(
+                new HashMap<>(Map.of("offset.storage.file.filename", file.toAbsolutePath().toString()))));
+        store.start();
+        return store;
+    }
+
+    /** The engine's offset converters: JSON without schemas. */
+    private static JsonConverter converter(boolean isKey) {
+        JsonConverter converter = new JsonConverter();
+        converter.configure(Map.of("schemas.enable", "false"), isKey);
+        return converter;
+    }
+}
