@@ -16,13 +16,13 @@ import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.format.FormatOptions;
 import io.cdcrelay.format.FormatRegistry;
 import io.cdcrelay.format.ValueRenderer;
-import io.cdcrelay.ops.RelayHealth;
 import io.cdcrelay.partition.HashPartitioner;
 import io.cdcrelay.partition.KeyChangeSplitter;
 import io.cdcrelay.partition.OnePartitioner;
 import io.cdcrelay.partition.Partitioner;
 import io.cdcrelay.partition.PartitionKey;
 import io.cdcrelay.steps.AddRelayHeaders;
+import io.cdcrelay.steps.ParkInDeadLetterTopic;
 import io.cdcrelay.steps.PartitionByKey;
 import io.cdcrelay.steps.RenderWireFormat;
 import io.cdcrelay.steps.RouteToTopic;
@@ -83,7 +83,7 @@ final class RelayBeans implements CamelConfiguration {
         Registry registry = context.getRegistry();
         OpsBeans ops = OpsBeans.bind(context, settings);
         if (settings.cdcEnabled()) {
-            bindCdc(context, registry, ops.health);
+            bindCdc(context, registry, ops);
         }
         if (ops.mirrorMetrics.isPresent()) {
             MirrorBeans.bind(context, settings.mirror(), settings.delivery(), settings.topics().replicationFactor(),
@@ -91,7 +91,7 @@ final class RelayBeans implements CamelConfiguration {
         }
     }
 
-    private void bindCdc(CamelContext context, Registry registry, RelayHealth health) throws Exception {
+    private void bindCdc(CamelContext context, Registry registry, OpsBeans ops) throws Exception {
         CommitSequence commitSequence = new CommitSequence();
         ValueRenderer values = new ValueRenderer(settings.timeZone());
         FormatSettings f = settings.formats();
@@ -109,6 +109,10 @@ final class RelayBeans implements CamelConfiguration {
         TopicPartitions topics = settings.sink().equals("rocketmq")
                 ? RocketMqSinkBeans.bind(context, settings.rocketmq(), settings.topics())
                 : KafkaSinkBeans.bind(context, settings.kafka(), settings.topics());
+        if (settings.kafka() != null) {
+            registry.bind("parkInDeadLetterTopic", new ParkInDeadLetterTopic(settings.kafka().deadLetterTopic(), topics,
+                    ops.metrics, ops.health));
+        }
         TopicDirectory directory = new TopicDirectory();
         registry.bind("routeToTopic", new RouteToTopic(new TopicNameRule(settings.topics()), topics, directory));
         registry.bind("heartbeats", new Heartbeats(directory, Clock.systemUTC()));
@@ -117,7 +121,7 @@ final class RelayBeans implements CamelConfiguration {
         registry.bind("debezium-mysql", new RelayDebeziumComponent(
                 DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.syncTypes(), fromSeededOffset,
                         settings.delivery(), columnExcludeList),
-                settings.delivery(), health));
+                settings.delivery(), ops.health));
         registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(keyCatalog, commitSequence, source::captures)));
     }
 

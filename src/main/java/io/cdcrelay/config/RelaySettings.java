@@ -54,6 +54,10 @@ public record RelaySettings(
                     + "run: set relay.cdc.enabled=true, relay.mirror.enabled=true or both.");
         }
         String sink = r.oneOf("relay.sink", "kafka", "kafka", "rocketmq");
+        if (sink.equals("rocketmq") && r.optional("relay.dead-letter.topic").filter(t -> !t.isBlank()).isPresent()) {
+            throw new SettingsException("relay.dead-letter.topic works with relay.sink=kafka only: remove it, or "
+                    + "send to Kafka.");
+        }
         PartitioningSettings partitioning = PartitioningSettings.from(r);
         Set<SyncType> syncTypes = syncTypes(r);
         return new RelaySettings(
@@ -158,7 +162,16 @@ public record RelaySettings(
         return new KafkaSettings(
                 r.required("relay.kafka.bootstrap-servers",
                         "name the destination Kafka brokers, for example relay.kafka.bootstrap-servers=host:9092"),
-                r.withPrefix("relay.kafka.producer."));
+                r.withPrefix("relay.kafka.producer."),
+                r.optional("relay.dead-letter.topic").filter(t -> !t.isBlank()).map(RelaySettings::deadLetterTopic));
+    }
+
+    private static String deadLetterTopic(String topic) {
+        if (!topic.matches("[A-Za-z0-9._-]{1,249}")) {
+            throw new SettingsException("relay.dead-letter.topic=" + topic + " is not a Kafka topic name: use up to "
+                    + "249 letters, digits, '.', '_' and '-'.");
+        }
+        return topic;
     }
 
     private static TopicSettings topics(PropertyReader r) {

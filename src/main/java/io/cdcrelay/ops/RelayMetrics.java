@@ -74,6 +74,13 @@ public final class RelayMetrics {
         }
     }
 
+    /** A message of {@code topic} Kafka refused and the relay parked in the dead-letter topic. */
+    public void deadLettered(String topic) {
+        counters.computeIfAbsent("relay.dead.lettered|" + topic, k -> Counter.builder("relay.dead.lettered")
+                .tag("topic", String.valueOf(topic)).description("messages parked in relay.dead-letter.topic")
+                .register(registry)).increment();
+    }
+
     public long capturedTotal() {
         return captured.sum();
     }
