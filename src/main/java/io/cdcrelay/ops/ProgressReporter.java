@@ -94,13 +94,15 @@ public final class ProgressReporter extends ServiceSupport implements CamelConte
         if (estimate < 0) {
             estimate = estimatedRows.getAsLong();
         }
-        double rate = (s.rowsScanned() - lastScanned) / seconds;
-        lastScanned = s.rowsScanned();
+        // Debezium updates its row count only every few seconds; the relay counts each snapshot row it captures
+        long rows = Math.max(s.rowsScanned(), metrics.map(RelayMetrics::snapshotRowsCaptured).orElse(0L));
+        double rate = (rows - lastScanned) / seconds;
+        lastScanned = rows;
         // the server's estimate can be below what was read already
-        long left = Math.max(0, estimate - s.rowsScanned());
+        long left = Math.max(0, estimate - rows);
         String eta = rate <= 0 ? "-" : left == 0 ? "soon" : formatDuration(Math.round(left / rate));
         return String.format("snapshot: tables %d/%d  rows %,d/~%,d (%,.0f/s)  ETA %s", s.tablesDone(), s.tablesTotal(),
-                s.rowsScanned(), Math.max(estimate, s.rowsScanned()), rate, eta);
+                rows, Math.max(estimate, rows), rate, eta);
     }
 
     static String formatDuration(long seconds) {

@@ -32,6 +32,7 @@ public final class RelayMetrics {
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final LongAdder captured = new LongAdder();
     private final LongAdder delivered = new LongAdder();
+    private final LongAdder snapshotRows = new LongAdder();
     private final AtomicLong lagMillis = new AtomicLong(-1);
     private final AtomicReference<Delivered> lastDelivered = new AtomicReference<>();
     private final Counter transactions;
@@ -55,6 +56,9 @@ public final class RelayMetrics {
     public void captured(ChangeEvent change) {
         captured.increment();
         counter("relay.changes.captured", change).increment();
+        if (change.snapshot()) {
+            snapshotRows.increment();
+        }
         String tx = change.transactionId();
         if (!change.snapshot() && !tx.isEmpty() && !tx.equals(lastTransaction)) {
             lastTransaction = tx;
@@ -83,6 +87,11 @@ public final class RelayMetrics {
 
     public long capturedTotal() {
         return captured.sum();
+    }
+
+    /** Rows of the initial snapshot captured so far. */
+    public long snapshotRowsCaptured() {
+        return snapshotRows.sum();
     }
 
     public long deliveredTotal() {
