@@ -72,7 +72,19 @@ public final class EmbeddedRocketMq implements AutoCloseable {
             throw new IllegalStateException("the RocketMQ broker did not initialize");
         }
         broker.start();
+        awaitRegistration(namesrv);
         return new EmbeddedRocketMq(namesrv, broker, namesrvPort);
+    }
+
+    /** A client asking the name server right after start found no broker yet: wait for its registration. */
+    private static void awaitRegistration(NamesrvController namesrv) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            if (!namesrv.getRouteInfoManager().getAllClusterInfo().getBrokerAddrTable().isEmpty()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the RocketMQ broker did not register with its name server in 30 s");
     }
 
     public String namesrvAddr() {
