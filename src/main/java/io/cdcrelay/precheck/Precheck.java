@@ -12,7 +12,8 @@ import io.cdcrelay.topic.TopicNameRule;
 /**
  * Runs the checks that apply to the settings, each once, and collects their lines: with CDC on, the source
  * and the destination (Kafka or RocketMQ) with the captured tables' topics; with the mirror on, both of its
- * Kafka clusters. A mirror-only relay reads no database, so it checks none.
+ * Kafka clusters; with {@code relay.http.port} set, that the port is free. A mirror-only relay reads no
+ * database, so it checks none.
  */
 public final class Precheck {
 
@@ -52,6 +53,9 @@ public final class Precheck {
             results.add(new KafkaPrecheck("mirror destination reachable", mirror.destinationBootstrapServers(),
                     "relay.mirror.destination.bootstrap-servers", "relay.mirror.destination.properties.*",
                     mirror.destination(), TIMEOUT).reachableOnly());
+        }
+        if (settings.http().enabled()) {
+            results.add(new HttpPortCheck(settings.http().port()).run());
         }
         return new PrecheckReport(results);
     }
