@@ -94,16 +94,7 @@ final class MirrorConsumer extends DefaultConsumer implements Suspendable {
     /** Suspending the route commits what was acknowledged and leaves the group; resuming joins it again. */
     @Override
     protected void doSuspend() throws Exception {
-        stopping.set(true);
-        Consumer<byte[], byte[]> consumer = current;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        try {
-            polling.get(delivery.timeout().plus(CLOSE).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            LOG.warn("Kafka mirror did not pause cleanly: {}", e.getMessage());
-        }
+        endSession();
         health.suspended(COMPONENT);
     }
 
@@ -115,20 +106,31 @@ final class MirrorConsumer extends DefaultConsumer implements Suspendable {
 
     @Override
     protected void doStop() throws Exception {
+        endSession();
+        if (pollThread != null) {
+            pollThread.shutdownNow();
+        }
+        super.doStop();
+    }
+
+    /**
+     * Wakes the consumer and waits for its session to end: the session waits for in-flight records before it
+     * commits and closes.
+     */
+    private void endSession() throws InterruptedException {
         stopping.set(true);
         Consumer<byte[], byte[]> consumer = current;
         if (consumer != null) {
             consumer.wakeup();
         }
-        if (pollThread != null) {
-            pollThread.shutdown();
-            // the session waits for in-flight records before it commits and closes
-            if (!pollThread.awaitTermination(delivery.timeout().plus(CLOSE).toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("Kafka mirror did not stop in time; uncommitted records will be mirrored again");
-                pollThread.shutdownNow();
-            }
+        if (polling == null) {
+            return;
         }
-        super.doStop();
+        try {
+            polling.get(delivery.timeout().plus(CLOSE).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("Kafka mirror did not stop in time; uncommitted records will be mirrored again");
+        }
     }
 
     private void run() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.PatternSyntaxException;
 
+import io.cdcrelay.change.SourceSchema;
 import io.cdcrelay.config.SourceSettings;
 
 /**
@@ -18,12 +19,6 @@ import io.cdcrelay.config.SourceSettings;
 final class SelectionCheck {
 
     static final String NAME = "selected tables";
-
-    private static final String TABLES = """
-            SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES
-            WHERE TABLE_TYPE = 'BASE TABLE'
-              AND TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')
-            ORDER BY TABLE_SCHEMA, TABLE_NAME""";
 
     /** @param tables the captured tables as {@code db.table}; empty when they could not be read */
     record Outcome(CheckResult result, Optional<List<String>> tables) {
@@ -40,7 +35,7 @@ final class SelectionCheck {
         List<String> allTables;
         try {
             databases = databases(c);
-            allTables = tables(c);
+            allTables = SourceSchema.tables(c);
         } catch (SQLException e) {
             return new Outcome(SourcePrecheck.unreadable(NAME, e), Optional.empty());
         }
@@ -61,7 +56,7 @@ final class SelectionCheck {
         if (!missingDatabases.isEmpty()) {
             return new Outcome(CheckResult.fail(NAME, "relay.source.databases names " + String.join(", ", missingDatabases)
                     + ", which the server does not have (or the user cannot see)", "correct relay.source.databases; "
-                    + "the server has " + Listing.some(databases.stream().filter(d -> !isSystem(d)).toList())),
+                    + "the server has " + Listing.some(databases.stream().filter(d -> !SourceSchema.isSystemDatabase(d)).toList())),
                     Optional.of(captured));
         }
         List<String> unmatched = source.tables().stream()
@@ -77,25 +72,11 @@ final class SelectionCheck {
                 + where + (captured.isEmpty() ? " yet" : ": " + Listing.some(captured))), Optional.of(captured));
     }
 
-    private static boolean isSystem(String database) {
-        return List.of("mysql", "information_schema", "performance_schema", "sys").contains(database);
-    }
-
     private static List<String> databases(Connection c) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW DATABASES")) {
             while (rs.next()) {
                 out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
-    private static List<String> tables(Connection c) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(TABLES)) {
-            while (rs.next()) {
-                out.add(rs.getString(1) + "." + rs.getString(2));
             }
         }
         return out;

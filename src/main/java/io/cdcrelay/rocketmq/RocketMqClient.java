@@ -1,11 +1,17 @@
 package io.cdcrelay.rocketmq;
 
 import io.cdcrelay.config.RocketMqSettings;
+import java.util.Map;
+import java.util.TreeMap;
+
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.rocketmq.acl.common.AclClientRPCHook;
 import org.apache.rocketmq.acl.common.SessionCredentials;
+import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.remoting.RPCHook;
+import org.apache.rocketmq.remoting.protocol.route.BrokerData;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 
 /** The relay's one RocketMQ producer and admin client, started and stopped with Camel. */
@@ -31,10 +37,34 @@ public final class RocketMqClient extends ServiceSupport {
                 String.valueOf(4 * 1024 * 1024))));
         producer.setRetryTimesWhenSendAsyncFailed(Integer.parseInt(settings.producer().getOrDefault("retry-times", "2")));
         producer.start();
-        admin = acl == null ? new DefaultMQAdminExt(timeout) : new DefaultMQAdminExt(acl, timeout);
+        admin = startAdmin(settings, timeout, "cdc-relay-admin-" + settings.group());
+    }
+
+    /**
+     * An admin client with the relay's ACL credentials. Each caller names its own instance: clients of one
+     * instance name share one connection instance, and stopping one would stop the other's.
+     */
+    static DefaultMQAdminExt startAdmin(RocketMqSettings settings, long timeoutMillis, String instanceName)
+            throws MQClientException {
+        RPCHook acl = acl(settings);
+        DefaultMQAdminExt admin = acl == null ? new DefaultMQAdminExt(timeoutMillis)
+                : new DefaultMQAdminExt(acl, timeoutMillis);
         admin.setNamesrvAddr(settings.namesrvAddr());
-        admin.setInstanceName("cdc-relay-admin-" + settings.group());
+        admin.setInstanceName(instanceName);
         admin.start();
+        return admin;
+    }
+
+    /** Broker name → master address of every master broker the name server knows. */
+    static Map<String, String> masterBrokers(DefaultMQAdminExt admin) throws Exception {
+        Map<String, String> masters = new TreeMap<>();
+        for (BrokerData broker : admin.examineBrokerClusterInfo().getBrokerAddrTable().values()) {
+            String master = broker.getBrokerAddrs().get(MixAll.MASTER_ID);
+            if (master != null) {
+                masters.put(broker.getBrokerName(), master);
+            }
+        }
+        return masters;
     }
 
     @Override

@@ -7,10 +7,7 @@ import java.util.List;
 import io.cdcrelay.config.RocketMqSettings;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.common.constant.PermName;
-import org.apache.rocketmq.remoting.RPCHook;
 import org.apache.rocketmq.remoting.protocol.ResponseCode;
-import org.apache.rocketmq.remoting.protocol.body.ClusterInfo;
-import org.apache.rocketmq.remoting.protocol.route.BrokerData;
 import org.apache.rocketmq.remoting.protocol.route.QueueData;
 import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
@@ -25,24 +22,13 @@ public final class RocketMqInspector implements AutoCloseable {
     private final DefaultMQAdminExt admin;
 
     public RocketMqInspector(RocketMqSettings settings, Duration timeout) throws MQClientException {
-        RPCHook acl = RocketMqClient.acl(settings);
-        admin = acl == null ? new DefaultMQAdminExt(timeout.toMillis()) : new DefaultMQAdminExt(acl, timeout.toMillis());
-        admin.setNamesrvAddr(settings.namesrvAddr());
-        // an instance of its own: a shared name would share the client instance with the relay's admin
-        admin.setInstanceName("cdc-relay-precheck-" + settings.group());
-        admin.start();
+        admin = RocketMqClient.startAdmin(settings, timeout.toMillis(), "cdc-relay-precheck-" + settings.group());
     }
 
     /** The master brokers registered with the name server; asking fails when no name server answers. */
     public List<String> masterBrokers() throws Exception {
-        ClusterInfo cluster = admin.examineBrokerClusterInfo();
         List<String> masters = new ArrayList<>();
-        for (BrokerData broker : cluster.getBrokerAddrTable().values()) {
-            String master = broker.getBrokerAddrs().get(0L);
-            if (master != null) {
-                masters.add(broker.getBrokerName() + "@" + master);
-            }
-        }
+        RocketMqClient.masterBrokers(admin).forEach((name, address) -> masters.add(name + "@" + address));
         return masters;
     }
 

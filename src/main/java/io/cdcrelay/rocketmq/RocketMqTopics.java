@@ -10,8 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.cdcrelay.topic.TopicPartitions;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.message.MessageQueue;
-import org.apache.rocketmq.remoting.protocol.body.ClusterInfo;
-import org.apache.rocketmq.remoting.protocol.route.BrokerData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,12 +78,8 @@ public final class RocketMqTopics implements TopicPartitions {
 
     private void create(String topic) {
         try {
-            ClusterInfo cluster = client.admin().examineBrokerClusterInfo();
-            for (BrokerData broker : cluster.getBrokerAddrTable().values()) {
-                String master = broker.getBrokerAddrs().get(0L);
-                if (master != null) {
-                    client.admin().createAndUpdateTopicConfig(master, new TopicConfig(topic, queues, queues));
-                }
+            for (String master : RocketMqClient.masterBrokers(client.admin()).values()) {
+                client.admin().createAndUpdateTopicConfig(master, new TopicConfig(topic, queues, queues));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -89,12 +89,7 @@ public final class RelayThroughputBenchmark {
             try (Connection c = servers.mariaDb().connect("bench"); Statement s = c.createStatement()) {
                 c.setAutoCommit(false);
                 for (int from = 0; from < rows; from += 1000) {
-                    StringBuilder sql = new StringBuilder("INSERT INTO changes VALUES ");
-                    for (int i = from; i < Math.min(rows, from + 1000); i++) {
-                        sql.append(i == from ? "" : ",").append("(").append(i).append(",'")
-                                .append("x".repeat(150)).append("',").append(i).append(")");
-                    }
-                    s.executeUpdate(sql.toString());
+                    s.executeUpdate(insertRows("changes", from, Math.min(rows, from + 1000)));
                     c.commit();
                 }
             }
@@ -106,12 +101,22 @@ public final class RelayThroughputBenchmark {
         }
     }
 
+    /** One INSERT of the rows {@code from} (inclusive) to {@code to} of a (id, payload of 150 'x', n) table. */
+    static String insertRows(String table, int from, int to) {
+        StringBuilder sql = new StringBuilder("INSERT INTO " + table + " VALUES ");
+        for (int i = from; i < to; i++) {
+            sql.append(i == from ? "" : ",").append('(').append(i).append(",'").append("x".repeat(150))
+                    .append("',").append(i).append(')');
+        }
+        return sql.toString();
+    }
+
     private static String message(int i) {
         return "{\"postStruct\":{\"id\":\"" + i + "\",\"payload\":\"" + "x".repeat(150) + "\",\"n\":\"" + i
                 + "\"},\"allMetaData\":{\"checkpoint\":\"1795259048\",\"record_primary_key\":\"id\"},\"recordType\":\"INSERT\"}";
     }
 
-    private static void awaitMessages(String bootstrap, String topic, long count) throws Exception {
+    static void awaitMessages(String bootstrap, String topic, long count) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             while (System.nanoTime() < deadline) {

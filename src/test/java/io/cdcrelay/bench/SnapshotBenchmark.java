@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.Map;
 import java.util.Properties;
 
 import io.cdcrelay.TestRelay;
@@ -14,8 +12,6 @@ import io.cdcrelay.demo.EmbeddedKafka;
 import io.cdcrelay.demo.EmbeddedMariaDb;
 import io.cdcrelay.demo.FreePort;
 import io.cdcrelay.it.RealServers.Servers;
-import io.cdcrelay.it.TopicReader;
-import org.apache.kafka.clients.admin.Admin;
 
 /**
  * Initial-snapshot throughput of the relay (table rows to acknowledged Kafka messages), against a baseline
@@ -40,12 +36,8 @@ public final class SnapshotBenchmark {
             Properties p = TestRelay.properties(servers, "snap", dir.resolve("relay"), 7101);
             p.setProperty("relay.progress.interval", "2s");
             long start = System.nanoTime();
-            try (TestRelay running = TestRelay.start(p); Admin admin = Admin.create(Map.of("bootstrap.servers",
-                    kafka.bootstrapServers()))) {
-                long deadline = start + Duration.ofMinutes(15).toNanos();
-                while (TopicReader.storedMessages(admin, "Topic_snap_items") < rows && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
+            try (TestRelay running = TestRelay.start(p)) {
+                RelayThroughputBenchmark.awaitMessages(kafka.bootstrapServers(), "Topic_snap_items", rows);
                 double relay = rows / ((System.nanoTime() - start) / 1e9);
                 System.out.printf("%nrows: %,d of ~180 bytes, one table%n", rows);
                 System.out.printf("baseline, streaming JDBC read:      %,10.0f rows/s%n", baseline);
@@ -59,12 +51,7 @@ public final class SnapshotBenchmark {
         servers.sql("CREATE DATABASE snap", "CREATE TABLE snap.items (id BIGINT PRIMARY KEY, payload VARCHAR(200), n INT)");
         try (Connection c = servers.mariaDb().connect("snap"); Statement s = c.createStatement()) {
             for (int from = 0; from < rows; from += 1000) {
-                StringBuilder sql = new StringBuilder("INSERT INTO items VALUES ");
-                for (int i = from; i < Math.min(rows, from + 1000); i++) {
-                    sql.append(i == from ? "" : ",").append('(').append(i).append(",'").append("x".repeat(150))
-                            .append("',").append(i).append(')');
-                }
-                s.executeUpdate(sql.toString());
+                s.executeUpdate(RelayThroughputBenchmark.insertRows("items", from, Math.min(rows, from + 1000)));
             }
             s.execute("ANALYZE TABLE items");
         }
