@@ -21,15 +21,16 @@ import io.cdcrelay.partition.KeyChangeSplitter;
 import io.cdcrelay.partition.OnePartitioner;
 import io.cdcrelay.partition.Partitioner;
 import io.cdcrelay.partition.PartitionKey;
+import io.cdcrelay.sink.ChangeSink;
+import io.cdcrelay.sink.SinkComponent;
+import io.cdcrelay.sink.TransactionGate;
 import io.cdcrelay.steps.AddRelayHeaders;
-import io.cdcrelay.steps.ParkInDeadLetterTopic;
 import io.cdcrelay.steps.PartitionByKey;
 import io.cdcrelay.steps.RenderWireFormat;
 import io.cdcrelay.steps.RouteToTopic;
 import io.cdcrelay.steps.SplitKeyChanges;
 import io.cdcrelay.steps.ToChangeEvent;
 import io.cdcrelay.steps.Heartbeats;
-import io.cdcrelay.topic.TopicPartitions;
 import io.cdcrelay.topic.TopicDirectory;
 import io.cdcrelay.topic.TopicNameRule;
 import org.apache.camel.CamelConfiguration;
@@ -106,15 +107,16 @@ final class RelayBeans implements CamelConfiguration {
                 new KeyChangeSplitter(keys, commitSequence, partitioning.splitKeyUpdates())));
         registry.bind("addRelayHeaders", new AddRelayHeaders(f.transactionSequence(), f.businessSystemId()));
 
-        TopicPartitions topics = settings.sink().equals("rocketmq")
-                ? RocketMqSinkBeans.bind(context, settings.rocketmq(), settings.topics())
-                : KafkaSinkBeans.bind(context, settings.kafka(), settings.topics());
-        if (settings.kafka() != null) {
-            registry.bind("parkInDeadLetterTopic", new ParkInDeadLetterTopic(settings.kafka().deadLetterTopic(), topics,
-                    ops.metrics, ops.health));
+        ChangeSink sink = settings.sink().equals("rocketmq")
+                ? RocketMqSinkBeans.sink(context, settings.rocketmq(), settings.topics())
+                : KafkaSinkBeans.sink(context, settings.kafka(), settings.topics(), ops.metrics, ops.health);
+        if (settings.delivery().transactionAtATime()) {
+            sink = new TransactionGate(sink, context.getExecutorServiceManager().newSingleThreadExecutor(sink,
+                    "TransactionGate"));
         }
+        registry.bind("sink", new SinkComponent(sink));
         TopicDirectory directory = new TopicDirectory();
-        registry.bind("routeToTopic", new RouteToTopic(new TopicNameRule(settings.topics()), topics, directory));
+        registry.bind("routeToTopic", new RouteToTopic(new TopicNameRule(settings.topics()), sink, directory));
         registry.bind("heartbeats", new Heartbeats(directory, Clock.systemUTC()));
 
         SourceSettings source = settings.source();

@@ -176,9 +176,9 @@ public final class RelayLauncher {
         String base = Files.isDirectory(Path.of("routes")) ? "file:routes/" : "classpath:routes/";
         List<String> files = new ArrayList<>();
         if (settings.cdcEnabled()) {
-            files.add(base + "cdc-to-" + settings.sink() + ".camel.yaml");
+            files.add(base + "cdc.camel.yaml");
             if (settings.formats().heartbeatInterval().isPresent()) {
-                files.add(base + "heartbeat-to-" + settings.sink() + ".camel.yaml");
+                files.add(base + "heartbeat.camel.yaml");
             }
         }
         if (settings.mirror() != null) {
@@ -191,11 +191,16 @@ public final class RelayLauncher {
     }
 
     /**
-     * Camel's own HTTP server settings for {@code relay.http.port}; Jolokia is Camel's management service on the
-     * same port. A user's {@code camel.server.*} or {@code camel.management.*} keys win.
+     * Camel's own settings the relay chooses, under the user's: {@code relay.http.port} as Camel's HTTP server,
+     * Jolokia as Camel's management service on the same port, and a routing engine without per-change costs the
+     * relay does not use (stream caching: bodies are records, never streams; UUID exchange ids; per-processor
+     * JMX statistics, route statistics stay for Hawtio). A user's {@code camel.*} keys win.
      */
     static Properties withHttpServer(RelaySettings settings, Properties properties) {
         Properties camel = new Properties();
+        camel.setProperty("camel.main.streamCachingEnabled", "false");
+        camel.setProperty("camel.main.uuidGenerator", "simple");
+        camel.setProperty("camel.main.jmxManagementStatisticsLevel", "RoutesOnly");
         if (settings.http().enabled()) {
             String port = String.valueOf(settings.http().port());
             camel.setProperty("camel.server.enabled", "true");

@@ -1,8 +1,6 @@
 package io.cdcrelay.capture;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -10,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +17,8 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import io.cdcrelay.config.DeliverySettings;
+import io.cdcrelay.delivery.AcknowledgedPrefix;
+import io.cdcrelay.delivery.HandOver;
 import io.cdcrelay.ops.DebeziumMBeans;
 import io.cdcrelay.ops.RelayHealth;
 import io.cdcrelay.ops.RestartBackoff;
@@ -36,17 +35,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a Debezium engine and hands its records to the route, saving a source position only after the
- * destination acknowledged every change up to it.
+ * Runs a Debezium engine and hands its records to the route without waiting for the broker, saving a source
+ * position only once the broker acknowledged every change up to it.
  *
- * <p>With transaction boundaries on, the changes of a transaction are held until its END marker (or a chunk
- * is full) so each can carry its transaction's size and whether it is the last. Each released record
- * enters the route asynchronously, so the route's last step (an
- * asynchronous Kafka send) does not hold the next record back; at most {@code relay.delivery.window}
- * records are unacknowledged at once. The batch is marked processed, which lets the engine save its
- * position, only when every exchange of the batch completed without error. A failed or timed-out batch
- * stops the engine unsaved and the engine is restarted with backoff: the batch is read again (at least
- * once, never lost).
+ * <p>The engine's thread hands each released record to the route through a {@link HandOver} and returns to
+ * Debezium at once; it waits only while {@code relay.delivery.window} changes are unacknowledged. An
+ * {@link AcknowledgedPrefix} numbers the records in stream order and marks a record processed for the engine
+ * only when it and everything before it were acknowledged, so the offsets the engine flushes (every
+ * {@code relay.offset.flush-interval}, also when the source is quiet) never run ahead of the broker. A failed
+ * or stalled delivery ends the engine unsaved past it, and the engine is restarted with backoff from the
+ * saved position: at least once, never lost.
+ *
+ * <p>With transaction boundaries on, the changes of a transaction are held until its END marker (or a chunk is
+ * full) so each can carry its transaction's size and whether it is the last; the record handed over is the
+ * {@link Released} record. Rule One's "next transaction only after the previous is acknowledged" is kept by
+ * the sink's transaction gate, not by this thread.
  *
  * <p>With snapshot mode {@code initial_only} ({@code relay.sync-types} with full and without incremental) Debezium
  * reads the binlog not at all, but its engine would idle on; once the snapshot is over, Debezium's queue empty and
@@ -56,18 +59,12 @@ import org.slf4j.LoggerFactory;
 final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         implements DebeziumEngine.ChangeConsumer<ChangeEvent<SourceRecord, SourceRecord>>, Suspendable {
 
-    /** Exchange property holding the raw record, for steps that need more than Camel's headers. */
-    private static final String SOURCE_RECORD = RelayDebeziumComponent.SOURCE_RECORD_PROPERTY;
-    private static final String TRANSACTION_SIZE = RelayDebeziumComponent.TRANSACTION_SIZE_PROPERTY;
-    private static final String TRANSACTION_LAST = RelayDebeziumComponent.TRANSACTION_LAST_PROPERTY;
-
     private static final Logger LOG = LoggerFactory.getLogger(AcknowledgingDebeziumConsumer.class);
     private static final String COMPONENT = "debezium";
 
     private final RelayDebeziumEndpoint endpoint;
     private final DeliverySettings delivery;
     private final RelayHealth health;
-    private final Semaphore window;
     private final RestartBackoff backoff = new RestartBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicBoolean forcedRestart = new AtomicBoolean();
@@ -79,15 +76,39 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     private volatile boolean inBatch;
     /** Snapshot only: set when the relay closes the engine because the snapshot is delivered. */
     private volatile boolean snapshotDelivered;
-    // both used by the engine's one processing thread; renewed at every engine start, which re-reads from
-    // the last saved position
-    private final Deque<ChangeEvent<SourceRecord, SourceRecord>> unmarked = new ArrayDeque<>();
-    private TransactionBuffer<ChangeEvent<SourceRecord, SourceRecord>> transactions;
+    // renewed at every engine start, which re-reads from the last saved position
+    private volatile Session session;
 
     private ExecutorService engineThread;
     private Future<?> engineRun;
     private ScheduledExecutorService restarts;
     private volatile DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> engine;
+
+    /**
+     * What one engine run hands over and has acknowledged; the transaction buffer is used by the engine's one
+     * processing thread only.
+     */
+    private final class Session {
+        final HandOver handOver = new HandOver(getAsyncProcessor(),
+                (exchange, e) -> getExceptionHandler().handleException("Change not delivered", exchange, e), delivery.window(),
+                delivery.timeout());
+        final AcknowledgedPrefix<ChangeEvent<SourceRecord, SourceRecord>> acknowledged =
+                new AcknowledgedPrefix<>(this::markProcessed);
+        final TransactionBuffer<ChangeEvent<SourceRecord, SourceRecord>> transactions = new TransactionBuffer<>(
+                transactionChunk,
+                r -> transactionBoundaries ? TransactionMarkers.kind(r.value()) : TransactionBuffer.Kind.CHANGE,
+                r -> TransactionMarkers.eventCount(r.value()));
+        /** The engine's committer: one per engine, first seen in its first batch. */
+        volatile DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer;
+
+        private void markProcessed(ChangeEvent<SourceRecord, SourceRecord> record) {
+            try {
+                committer.markProcessed(record);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
     AcknowledgingDebeziumConsumer(RelayDebeziumEndpoint endpoint, Processor processor, DeliverySettings delivery,
             RelayHealth health, DisconnectWatchdog watchdog) {
@@ -96,7 +117,6 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         this.delivery = delivery;
         this.health = health;
         this.watchdog = watchdog;
-        this.window = new Semaphore(delivery.window());
         this.transactionChunk = delivery.transactionChunk();
         this.transactionBoundaries = delivery.transactionBoundaries();
         var configuration = endpoint.getConfiguration();
@@ -111,15 +131,30 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         var executors = endpoint.getCamelContext().getExecutorServiceManager();
         engineThread = executors.newSingleThreadExecutor(this, "DebeziumEngine");
         restarts = executors.newSingleThreadScheduledExecutor(this, "DebeziumEngineRestart");
-        restarts.scheduleWithFixedDelay(this::restartIfDisconnected, 5, 5, TimeUnit.SECONDS);
+        restarts.scheduleWithFixedDelay(this::restartIfStuck, 5, 5, TimeUnit.SECONDS);
         startEngine();
     }
 
-    private void restartIfDisconnected() {
-        if (stopping.get() || !watchdog.shouldRestart()) {
+    /**
+     * Restarts an engine that cannot go on by itself: its binlog reader stays disconnected, or a delivery failed
+     * or stalled while the source is quiet (the engine's thread would notice only with its next batch).
+     */
+    private void restartIfStuck() {
+        Session current = session;
+        if (stopping.get() || current == null || forcedRestart.get()) {
             return;
         }
-        String why = "the binlog reader has been disconnected from the source for " + watchdog.limit().toSeconds() + " s";
+        String why;
+        if (watchdog.shouldRestart()) {
+            why = "the binlog reader has been disconnected from the source for " + watchdog.limit().toSeconds() + " s";
+        } else if (current.handOver.stalled()) {
+            why = "the destination acknowledged nothing for " + delivery.timeout().toSeconds()
+                    + " s (relay.delivery.timeout)";
+        } else if (current.handOver.failure().isPresent() && !inBatch) {
+            why = "a change could not be delivered: " + current.handOver.failure().get().getMessage();
+        } else {
+            return;
+        }
         health.failed(COMPONENT, why);
         LOG.error("Debezium engine stuck: {}; restarting it", why);
         forcedRestart.set(true);
@@ -130,6 +165,20 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         }
     }
 
+    /**
+     * Stops handing over, waits for what is in flight, then closes the engine, whose last flush thereby saves
+     * the position of everything delivered.
+     */
+    private void stopHandingAndClose() throws java.io.IOException {
+        stopping.set(true);
+        Session current = session;
+        if (current != null && !awaitIdle(current)) {
+            LOG.warn("Changes in flight were not all acknowledged within {} s; they are sent again at the next start",
+                    delivery.timeout().toSeconds());
+        }
+        closeEngine();
+    }
+
     @Override
     protected void doStop() throws Exception {
         stopping.set(true);
@@ -137,7 +186,7 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         if (restarts != null) {
             executors.shutdownNow(restarts);
         }
-        closeEngine();
+        stopHandingAndClose();
         if (engineThread != null) {
             executors.shutdownGraceful(engineThread);
         }
@@ -150,8 +199,7 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
      */
     @Override
     protected void doSuspend() throws Exception {
-        stopping.set(true);
-        closeEngine();
+        stopHandingAndClose();
         Future<?> run = engineRun;
         if (run != null) {
             try {
@@ -183,10 +231,12 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
 
     private void startEngine() {
         watchdog.reset();
-        unmarked.clear();
-        transactions = new TransactionBuffer<>(transactionChunk,
-                r -> transactionBoundaries ? TransactionMarkers.kind(r.value()) : TransactionBuffer.Kind.CHANGE,
-                r -> TransactionMarkers.eventCount(r.value()));
+        Session previous = session;
+        if (previous != null && !awaitIdle(previous)) {
+            LOG.warn("Changes handed over before the restart were not all acknowledged within {} s; they are sent "
+                    + "again from the saved position", delivery.timeout().toSeconds());
+        }
+        session = new Session();
         health.starting(COMPONENT);
         engine = DebeziumEngine.create(Connect.class)
                 .using(endpoint.engineProperties())
@@ -221,7 +271,7 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         if (stopping.get() || engine != started) {
             return true;
         }
-        boolean idle = !inBatch && window.availablePermits() == delivery.window() && snapshotOnly.snapshotFinished();
+        boolean idle = !inBatch && session.handOver.idle() && snapshotOnly.snapshotFinished();
         idleChecks[0] = idle ? idleChecks[0] + 1 : 0;
         if (idleChecks[0] < 2) {
             return false;
@@ -261,17 +311,13 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * The raw record as body and as a property, plus Camel's identifier header. Not Camel's own
-     * {@code createDbzExchange}: it extracts a DDL field that row envelopes lack, throwing and catching an
-     * exception for every record, and copies fields into headers the relay does not read.
-     */
-    private Exchange exchangeOf(SourceRecord record) {
-        Exchange exchange = createExchange(false);
-        exchange.setProperty(SOURCE_RECORD, record);
-        exchange.getMessage().setHeader(DebeziumConstants.HEADER_IDENTIFIER, record.topic());
-        exchange.getMessage().setBody(record.value());
-        return exchange;
+    private boolean awaitIdle(Session previous) {
+        try {
+            return previous.handOver.awaitIdle(delivery.timeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override
@@ -280,61 +326,42 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
             throws InterruptedException {
         inBatch = true;
         try {
-            handle(records, committer);
+            Session current = session;
+            current.committer = committer;
+            for (ChangeEvent<SourceRecord, SourceRecord> record : records) {
+                if (stopping.get()) {
+                    // what is not handed over is not marked processed: the next start reads it again
+                    break;
+                }
+                for (Released<ChangeEvent<SourceRecord, SourceRecord>> released : current.transactions.offer(record)) {
+                    hand(current, released);
+                }
+            }
+            // flushes, on the engine's schedule, the offsets of what the broker acknowledged so far
+            committer.markBatchFinished();
+            backoff.reset();
         } finally {
             inBatch = false;
         }
     }
 
-    private void handle(List<ChangeEvent<SourceRecord, SourceRecord>> records,
-            DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer)
+    /** BEGIN and END markers are acknowledged as they are taken: they carry a position but no change. */
+    private void hand(Session current, Released<ChangeEvent<SourceRecord, SourceRecord>> released)
             throws InterruptedException {
-        BatchAcknowledgement batch = new BatchAcknowledgement();
-        for (ChangeEvent<SourceRecord, SourceRecord> record : records) {
-            unmarked.addLast(record);
-            List<Released<ChangeEvent<SourceRecord, SourceRecord>>> released = transactions.offer(record);
-            for (Released<ChangeEvent<SourceRecord, SourceRecord>> r : released) {
-                if (r.deliver()) {
-                    send(r, batch);
-                }
-            }
-            if (delivery.transactionAtATime() && !released.isEmpty() && transactions.betweenTransactions()) {
-                // rule One: the next transaction is sent only once this one is acknowledged
-                batch.await(delivery.timeout());
-            }
+        long sequence = current.acknowledged.take(released.record());
+        if (!released.deliver()) {
+            current.acknowledged.acknowledge(sequence);
+            return;
         }
-        batch.await(delivery.timeout());
-        // everything before the open transaction's held records is acknowledged now
-        int markable = unmarked.size() - transactions.heldCount();
-        for (int i = 0; i < markable; i++) {
-            committer.markProcessed(unmarked.pollFirst());
-        }
-        committer.markBatchFinished();
-        backoff.reset();
-    }
-
-    private void send(Released<ChangeEvent<SourceRecord, SourceRecord>> released, BatchAcknowledgement batch)
-            throws InterruptedException {
-        if (!window.tryAcquire(delivery.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new DeliveryFailedException("the destination acknowledged nothing for "
-                    + delivery.timeout().toSeconds() + " s (relay.delivery.timeout)", null);
-        }
-        Exchange exchange = exchangeOf(released.record().value());
-        exchange.setProperty(TRANSACTION_SIZE, released.size());
-        exchange.setProperty(TRANSACTION_LAST, released.last());
-        batch.expect();
-        getAsyncProcessor().process(exchange, doneSync -> {
-            try {
-                if (exchange.getException() != null) {
-                    getExceptionHandler().handleException("Change not delivered", exchange, exchange.getException());
-                    batch.failed(exchange.getException());
-                } else {
-                    batch.succeeded();
-                }
-            } finally {
-                window.release();
-                releaseExchange(exchange, false);
+        Exchange exchange = createExchange(false);
+        SourceRecord record = released.record().value();
+        exchange.getMessage().setHeader(DebeziumConstants.HEADER_IDENTIFIER, record.topic());
+        exchange.getMessage().setBody(new Released<>(record, released.size(), released.last(), true));
+        current.handOver.send(exchange, failure -> {
+            if (failure == null) {
+                current.acknowledged.acknowledge(sequence);
             }
+            releaseExchange(exchange, false);
         });
     }
 }

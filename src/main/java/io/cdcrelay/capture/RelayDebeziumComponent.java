@@ -12,7 +12,8 @@ import org.apache.camel.support.PropertyBindingSupport;
 
 /**
  * Camel's {@code debezium-mysql} component with delivery acknowledgement; the relay binds it under that
- * name so routes keep the standard URI and options.
+ * name so routes keep the standard URI and options. Each exchange's body is the {@code Released} record: Debezium's
+ * {@code SourceRecord} with its transaction's size and whether it is the last change.
  *
  * <p>Why not the stock component: its consumer hands records over one at a time and the engine saves
  * the position of everything handed over, so an asynchronous send would let the position run ahead of
@@ -20,13 +21,6 @@ import org.apache.camel.support.PropertyBindingSupport;
  * also only logs an engine failure. Its classes are final, hence this small sibling.
  */
 public final class RelayDebeziumComponent extends DebeziumComponent<MySqlConnectorEmbeddedDebeziumConfiguration> {
-
-    /** Exchange property holding Debezium's raw {@code SourceRecord}. */
-    public static final String SOURCE_RECORD_PROPERTY = "relaySourceRecord";
-    /** Exchange property: changes in the record's transaction, 0 while unknown. */
-    public static final String TRANSACTION_SIZE_PROPERTY = "relayTransactionSize";
-    /** Exchange property: whether the record is its transaction's last change. */
-    public static final String TRANSACTION_LAST_PROPERTY = "relayTransactionLast";
 
     private MySqlConnectorEmbeddedDebeziumConfiguration configuration;
     private final DeliverySettings delivery;

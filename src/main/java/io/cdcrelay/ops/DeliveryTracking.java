@@ -1,10 +1,10 @@
 package io.cdcrelay.ops;
 
 import io.cdcrelay.change.ChangeEvent;
+import io.cdcrelay.sink.Outgoing;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.SynchronizationAdapter;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * Route step that counts a change as captured and, once its exchange completes without error (the broker
@@ -20,7 +20,7 @@ public final class DeliveryTracking implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ChangeEvent change = exchange.getMessage().getBody(ChangeEvent.class);
+        ChangeEvent change = exchange.getMessage().getBody(Outgoing.class).change();
         long captured = System.nanoTime();
         metrics.captured(change);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
@@ -31,11 +31,8 @@ public final class DeliveryTracking implements Processor {
         });
     }
 
-    /** The rendered message: text for the JSON formats, bytes otherwise; a key split's list counts as 0. */
+    /** The rendered message's value; a key split's list counts as 0. */
     private static long sizeOf(Object body) {
-        if (body instanceof CharSequence text) {
-            return Utils.utf8Length(text);
-        }
-        return body instanceof byte[] bytes ? bytes.length : 0;
+        return body instanceof Outgoing sent && sent.value() != null ? sent.value().length : 0;
     }
 }

@@ -17,8 +17,8 @@ public final class HashPartitioner implements Partitioner {
     }
 
     @Override
-    public int partitionOf(ChangeEvent change, int partitions) {
-        return Murmur2.partition(keys.hashInput(change).getBytes(StandardCharsets.UTF_8), partitions);
+    public int partitionOf(ChangeEvent change, String messageKey, int partitions) {
+        return Murmur2.partition(keys.hashInput(change, messageKey).getBytes(StandardCharsets.UTF_8), partitions);
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.cdcrelay.change.ChangeEvent;
 public final class OnePartitioner implements Partitioner {
 
     @Override
-    public int partitionOf(ChangeEvent change, int partitions) {
+    public int partitionOf(ChangeEvent change, String messageKey, int partitions) {
         return 0;
     }
 

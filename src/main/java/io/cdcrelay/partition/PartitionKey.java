@@ -47,7 +47,11 @@ public final class PartitionKey {
 
     /** What the partition is hashed from: the message key, or the whole row for a table without a key. */
     public String hashInput(ChangeEvent change) {
-        String key = messageKey(change);
+        return hashInput(change, messageKey(change));
+    }
+
+    /** As {@link #hashInput(ChangeEvent)}, given the change's message key already built. */
+    public String hashInput(ChangeEvent change, String key) {
         if (key != null) {
             return key;
         }

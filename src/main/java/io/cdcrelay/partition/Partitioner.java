@@ -8,8 +8,13 @@ import io.cdcrelay.change.ChangeEvent;
  */
 public interface Partitioner {
 
-    /** The partition of a row change. */
-    int partitionOf(ChangeEvent change, int partitions);
+    /**
+     * The partition of a row change.
+     *
+     * @param messageKey the change's message key as {@link PartitionKey#messageKey} built it, null for a table
+     *                   without any key: built once per change and handed in
+     */
+    int partitionOf(ChangeEvent change, String messageKey, int partitions);
 
     /**
      * Whether the change goes to every partition: DDL and heartbeats under Hash, so each partition's

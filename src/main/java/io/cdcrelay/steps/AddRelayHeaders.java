@@ -1,13 +1,17 @@
 package io.cdcrelay.steps;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.cdcrelay.change.ChangeEvent;
+import io.cdcrelay.sink.Outgoing;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 /**
- * The headers every message carries whatever its format (FORMATS.md, "Around every format"), as text:
- * the Kafka header serializer drops values it has no rule for, such as enums.
+ * The headers every message carries whatever its format (docs in the README, "Messages"), as text: Kafka
+ * headers and RocketMQ user properties both carry text.
  */
 public final class AddRelayHeaders implements Processor {
 
@@ -22,18 +26,23 @@ public final class AddRelayHeaders implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        Message message = exchange.getMessage();
-        ChangeEvent change = message.getBody(ChangeEvent.class);
-        message.setHeader("relay.db", change.database());
-        message.setHeader("relay.table", change.table());
-        message.setHeader("relay.op", change.operation().name());
-        message.setHeader("relay.tx", change.transactionId());
+        Outgoing outgoing = exchange.getMessage().getBody(Outgoing.class);
+        ChangeEvent change = outgoing.change();
+        Map<String, String> headers = new LinkedHashMap<>(8);
+        headers.putAll(outgoing.headers());
+        headers.put("relay.db", change.database());
+        headers.put("relay.table", change.table());
+        headers.put("relay.op", change.operation().name());
+        if (change.transactionId() != null) {
+            headers.put("relay.tx", change.transactionId());
+        }
         if (transactionSequence) {
-            message.setHeader("relay.tx.seq", Long.toString(change.transaction().sequence()));
-            message.setHeader("relay.tx.last", Boolean.toString(change.transaction().last()));
+            headers.put("relay.tx.seq", Long.toString(change.transaction().sequence()));
+            headers.put("relay.tx.last", Boolean.toString(change.transaction().last()));
         }
         if (!businessSystemId.isEmpty()) {
-            message.setHeader("relay.bsid", businessSystemId);
+            headers.put("relay.bsid", businessSystemId);
         }
+        exchange.getMessage().setBody(outgoing.withHeaders(Collections.unmodifiableMap(headers)));
     }
 }

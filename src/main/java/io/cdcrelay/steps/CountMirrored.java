@@ -18,7 +18,7 @@ public final class CountMirrored implements Processor {
     @Override
     @SuppressWarnings("unchecked")
     public void process(Exchange exchange) {
-        ConsumerRecord<byte[], byte[]> source = exchange.getProperty(StepProperties.MIRROR_SOURCE, ConsumerRecord.class);
+        ConsumerRecord<byte[], byte[]> source = exchange.getProperty(ToMirroredRecord.MIRROR_SOURCE, ConsumerRecord.class);
         metrics.mirrored(source.topic(), MirroredRecords.sizeOf(source));
     }
 }

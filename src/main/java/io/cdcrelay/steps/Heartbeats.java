@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.cdcrelay.change.ChangeEvent;
+import io.cdcrelay.sink.Outgoing;
 import io.cdcrelay.topic.TopicDirectory;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -26,8 +27,8 @@ public final class Heartbeats implements Processor {
     @Override
     public void process(Exchange exchange) {
         Instant now = clock.instant();
-        List<ChangeEvent> beats = directory.topics().stream()
-                .map(t -> ChangeEvent.heartbeat(t.database(), t.table(), now))
+        List<Outgoing> beats = directory.topics().stream()
+                .map(t -> Outgoing.of(ChangeEvent.heartbeat(t.database(), t.table(), now)))
                 .toList();
         exchange.getMessage().setBody(beats);
     }

@@ -1,17 +1,15 @@
 package io.cdcrelay.steps;
 
-import java.util.List;
-import java.util.stream.IntStream;
-
 import io.cdcrelay.change.ChangeEvent;
 import io.cdcrelay.partition.PartitionKey;
 import io.cdcrelay.partition.Partitioner;
+import io.cdcrelay.sink.Outgoing;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * The change's message key (relayKey) and where it goes: one partition (relayPartition) or, for DDL and
- * heartbeats under Hash, every partition of the topic (relayBroadcast, a list).
+ * The change's message key, built once, and where it goes: one partition or, for DDL and heartbeats under Hash,
+ * every partition of its topic.
  */
 public final class PartitionByKey implements Processor {
 
@@ -25,14 +23,11 @@ public final class PartitionByKey implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ChangeEvent change = exchange.getMessage().getBody(ChangeEvent.class);
-        int partitions = exchange.getProperty(StepProperties.PARTITIONS, Integer.class);
-        if (partitioner.everyPartition(change)) {
-            List<Integer> all = IntStream.range(0, partitions).boxed().toList();
-            exchange.setProperty(StepProperties.BROADCAST, all);
-        } else {
-            exchange.setProperty(StepProperties.PARTITION, partitioner.partitionOf(change, partitions));
-        }
-        exchange.setProperty(StepProperties.KEY, keys.messageKey(change));
+        Outgoing outgoing = exchange.getMessage().getBody(Outgoing.class);
+        ChangeEvent change = outgoing.change();
+        String key = keys.messageKey(change);
+        int partition = partitioner.everyPartition(change) ? Outgoing.EVERY_PARTITION
+                : partitioner.partitionOf(change, key, outgoing.partitionCount());
+        exchange.getMessage().setBody(outgoing.toPartition(partition, key));
     }
 }

@@ -1,11 +1,13 @@
 package io.cdcrelay.steps;
 
-import io.cdcrelay.change.ChangeEvent;
+import java.nio.charset.StandardCharsets;
+
 import io.cdcrelay.format.FormatSelection;
+import io.cdcrelay.sink.Outgoing;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** The body, a {@code ChangeEvent}, becomes the message value in its topic's wire format. */
+/** The change becomes the message value in its topic's wire format ({@code relay.format.topic.<topic>}, else {@code relay.format}). */
 public final class RenderWireFormat implements Processor {
 
     private final FormatSelection formats;
@@ -16,7 +18,8 @@ public final class RenderWireFormat implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        String topic = exchange.getProperty(StepProperties.TOPIC, String.class);
-        exchange.getMessage().setBody(formats.forTopic(topic).render(exchange.getMessage().getBody(ChangeEvent.class)));
+        Outgoing outgoing = exchange.getMessage().getBody(Outgoing.class);
+        String value = formats.forTopic(outgoing.topic()).render(outgoing.change());
+        exchange.getMessage().setBody(outgoing.withValue(value.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,7 +1,8 @@
 package io.cdcrelay.steps;
 
 import io.cdcrelay.change.ChangeEvent;
-import io.cdcrelay.topic.TopicPartitions;
+import io.cdcrelay.sink.ChangeSink;
+import io.cdcrelay.sink.Outgoing;
 import io.cdcrelay.topic.TopicDirectory;
 import io.cdcrelay.topic.TopicNameRule;
 import org.apache.camel.Exchange;
@@ -11,21 +12,21 @@ import org.apache.camel.Processor;
 public final class RouteToTopic implements Processor {
 
     private final TopicNameRule names;
-    private final TopicPartitions topics;
+    private final ChangeSink sink;
     private final TopicDirectory directory;
 
-    public RouteToTopic(TopicNameRule names, TopicPartitions topics, TopicDirectory directory) {
+    public RouteToTopic(TopicNameRule names, ChangeSink sink, TopicDirectory directory) {
         this.names = names;
-        this.topics = topics;
+        this.sink = sink;
         this.directory = directory;
     }
 
     @Override
     public void process(Exchange exchange) {
-        ChangeEvent change = exchange.getMessage().getBody(ChangeEvent.class);
+        Outgoing outgoing = exchange.getMessage().getBody(Outgoing.class);
+        ChangeEvent change = outgoing.change();
         String topic = names.topicOf(change.database(), change.table());
-        exchange.setProperty(StepProperties.TOPIC, topic);
         directory.seen(topic, change.database(), change.table());
-        exchange.setProperty(StepProperties.PARTITIONS, topics.partitionsOf(topic));
+        exchange.getMessage().setBody(outgoing.toTopic(topic, sink.partitionsOf(topic)));
     }
 }

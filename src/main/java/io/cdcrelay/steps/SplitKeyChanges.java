@@ -4,12 +4,13 @@ import java.util.List;
 
 import io.cdcrelay.change.ChangeEvent;
 import io.cdcrelay.partition.KeyChangeSplitter;
+import io.cdcrelay.sink.Outgoing;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * An UPDATE that moves its row to another hash key leaves the body as a list: its DELETE and its INSERT.
- * Every other change stays a single {@code ChangeEvent}, so the route splits only when it must.
+ * An UPDATE that moves its row to another hash key leaves the body as a list: its DELETE and its INSERT, each
+ * an {@link Outgoing}. Every other change stays a single one, so the route splits only when it must.
  */
 public final class SplitKeyChanges implements Processor {
 
@@ -21,10 +22,10 @@ public final class SplitKeyChanges implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ChangeEvent change = exchange.getMessage().getBody(ChangeEvent.class);
-        List<ChangeEvent> parts = splitter.split(change);
+        Outgoing outgoing = exchange.getMessage().getBody(Outgoing.class);
+        List<ChangeEvent> parts = splitter.split(outgoing.change());
         if (parts.size() > 1) {
-            exchange.getMessage().setBody(parts);
+            exchange.getMessage().setBody(parts.stream().map(Outgoing::of).toList());
         }
     }
 }

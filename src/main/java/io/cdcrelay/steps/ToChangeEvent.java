@@ -1,16 +1,18 @@
 package io.cdcrelay.steps;
 
-import io.cdcrelay.capture.RelayDebeziumComponent;
 import io.cdcrelay.change.ChangeEvent;
 import io.cdcrelay.change.ChangeEventMapper;
 import io.cdcrelay.change.TransactionInfo;
+import io.cdcrelay.sink.Outgoing;
+import io.cdcrelay.transaction.Released;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * Debezium's record → the body as a {@code ChangeEvent}, with the transaction size and last-change mark the
- * consumer learned; {@code null} for records that concern no captured table.
+ * Debezium's record, as the consumer released it → the body as an {@link Outgoing} of the mapped change, with
+ * the transaction size and last-change mark the consumer learned; {@code null} for records that concern no
+ * captured table.
  */
 public final class ToChangeEvent implements Processor {
 
@@ -22,14 +24,15 @@ public final class ToChangeEvent implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        SourceRecord record = exchange.getProperty(RelayDebeziumComponent.SOURCE_RECORD_PROPERTY, SourceRecord.class);
-        ChangeEvent change = mapper.map(record);
-        Long size = exchange.getProperty(RelayDebeziumComponent.TRANSACTION_SIZE_PROPERTY, Long.class);
-        if (change != null && size != null) {
-            TransactionInfo tx = change.transaction();
-            boolean last = exchange.getProperty(RelayDebeziumComponent.TRANSACTION_LAST_PROPERTY, false, Boolean.class);
-            change = change.withTransaction(new TransactionInfo(tx.id(), tx.sequence(), size, last));
+        @SuppressWarnings("unchecked")
+        Released<SourceRecord> released = exchange.getMessage().getBody(Released.class);
+        ChangeEvent change = mapper.map(released.record());
+        if (change == null) {
+            exchange.getMessage().setBody(null);
+            return;
         }
-        exchange.getMessage().setBody(change);
+        TransactionInfo tx = change.transaction();
+        change = change.withTransaction(new TransactionInfo(tx.id(), tx.sequence(), released.size(), released.last()));
+        exchange.getMessage().setBody(Outgoing.of(change));
     }
 }

@@ -62,7 +62,7 @@ class OpsHttpIT {
                 assertThat(Instant.parse(status.path("lastCommitDelivered").asText()))
                         .isAfter(Instant.now().minus(Duration.ofMinutes(5)));
                 assertThat(status.path("lagMs").asLong()).isNotNegative();
-                assertThat(status.path("routes").path("cdc-to-kafka").asText()).isEqualTo("Started");
+                assertThat(status.path("routes").path("cdc").asText()).isEqualTo("Started");
             });
 
             HttpResponse<String> metrics = get(port, "/metrics");
@@ -87,7 +87,7 @@ class OpsHttpIT {
         try (TestRelay relay = TestRelay.start(p)) {
             awaitStreaming(servers, db);
             String route = jolokia(port, "{\"type\":\"search\",\"mbean\":\"org.apache.camel:context=relay-" + db
-                    + ",type=routes,name=\\\"cdc-to-kafka\\\"\"}").path("value").get(0).asText();
+                    + ",type=routes,name=\\\"cdc\\\"\"}").path("value").get(0).asText();
 
             jolokia(port, "{\"type\":\"exec\",\"mbean\":" + json.writeValueAsString(route) + ",\"operation\":\"suspend()\"}");
             assertThat(jolokia(port, "{\"type\":\"read\",\"mbean\":" + json.writeValueAsString(route)

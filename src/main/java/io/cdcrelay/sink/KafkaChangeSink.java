@@ -1,0 +1,111 @@
+package io.cdcrelay.sink;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+
+import io.cdcrelay.config.KafkaSettings;
+import io.cdcrelay.topic.TopicPartitions;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * {@code relay.sink=kafka}: one idempotent producer with {@code acks=all}, so each partition keeps the order of
+ * the sends with up to five requests in flight; {@code relay.kafka.producer.*} pass through and win. A message
+ * Kafka refuses for itself is parked in the dead-letter topic when one is set; its parking happens on
+ * {@code parking}, never on the producer's own thread, which a send may wait for.
+ */
+public final class KafkaChangeSink implements ChangeSink {
+
+    private static final Duration CLOSE = Duration.ofSeconds(30);
+
+    private final Properties properties;
+    private final TopicPartitions topics;
+    private final Optional<DeadLetters> deadLetters;
+    private final ExecutorService parking;
+    private volatile Producer<String, byte[]> producer;
+
+    public KafkaChangeSink(KafkaSettings kafka, TopicPartitions topics, Optional<DeadLetters> deadLetters,
+            ExecutorService parking) {
+        this.properties = producerProperties(kafka);
+        this.topics = topics;
+        this.deadLetters = deadLetters;
+        this.parking = parking;
+    }
+
+    static Properties producerProperties(KafkaSettings kafka) {
+        Properties p = new Properties();
+        p.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.setProperty(ProducerConfig.ACKS_CONFIG, "all");
+        p.setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.setProperty(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        p.setProperty(ProducerConfig.LINGER_MS_CONFIG, "5");
+        p.setProperty(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.putAll(kafka.producer());
+        return p;
+    }
+
+    @Override
+    public void start() {
+        producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Override
+    public void stop() {
+        Producer<String, byte[]> current = producer;
+        if (current != null) {
+            current.close(CLOSE);
+        }
+    }
+
+    @Override
+    public void send(Outgoing message, Consumer<Throwable> done) {
+        AllAcknowledged copies = new AllAcknowledged(message.everyPartition() ? message.partitionCount() : 1, done);
+        RecordHeaders headers = headersOf(message);
+        for (int partition : message.targetPartitions()) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(message.topic(), partition, message.key(),
+                    message.value(), headers);
+            try {
+                producer.send(record, (metadata, error) -> {
+                    if (error != null && deadLetters.isPresent() && DeadLetters.refusedForItself(error)) {
+                        parking.execute(() -> park(message, partition, error, copies));
+                    } else {
+                        copies.accept(error);
+                    }
+                });
+            } catch (RuntimeException e) {
+                copies.accept(e);
+            }
+        }
+    }
+
+    private void park(Outgoing message, int partition, Throwable refused, Consumer<Throwable> copies) {
+        try {
+            producer.send(deadLetters.get().parked(message, partition, refused), (metadata, error) -> copies.accept(error));
+        } catch (RuntimeException e) {
+            copies.accept(e);
+        }
+    }
+
+    @Override
+    public int partitionsOf(String topic) {
+        return topics.partitionsOf(topic);
+    }
+
+    static RecordHeaders headersOf(Outgoing message) {
+        RecordHeaders headers = new RecordHeaders();
+        for (Map.Entry<String, String> header : message.headers().entrySet()) {
+            headers.add(header.getKey(), header.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+        return headers;
+    }
+}
