@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.cdcrelay.config.KafkaSettings;
 import io.cdcrelay.config.TopicSettings;
+import io.cdcrelay.delivery.OrderedExecutors;
 import io.cdcrelay.ops.RelayHealth;
 import io.cdcrelay.ops.RelayMetrics;
 import io.cdcrelay.sink.ChangeSink;
@@ -25,6 +26,6 @@ final class KafkaSinkBeans {
         context.addService(admin);
         Optional<DeadLetters> deadLetters = kafka.deadLetterTopic().map(t -> new DeadLetters(t, admin, metrics, health));
         return new KafkaChangeSink(kafka, admin, deadLetters,
-                context.getExecutorServiceManager().newSingleThreadExecutor(admin, "KafkaDeadLetters"));
+                OrderedExecutors.single(context, "KafkaDeadLetters"));
     }
 }

@@ -9,7 +9,10 @@ import io.cdcrelay.change.ChangeEventMapper;
 import io.cdcrelay.change.CommitSequence;
 import io.cdcrelay.change.KeyCatalog;
 import io.cdcrelay.change.JdbcServerVersion;
+import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.config.FormatSettings;
+import io.cdcrelay.delivery.OrderedExecutors;
+import io.cdcrelay.delivery.PartitionLanes;
 import io.cdcrelay.config.PartitioningSettings;
 import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.SourceSettings;
@@ -25,6 +28,7 @@ import io.cdcrelay.sink.ChangeSink;
 import io.cdcrelay.sink.SinkComponent;
 import io.cdcrelay.sink.TransactionGate;
 import io.cdcrelay.steps.AddRelayHeaders;
+import io.cdcrelay.steps.ContinueOnPartitionLane;
 import io.cdcrelay.steps.PartitionByKey;
 import io.cdcrelay.steps.RenderWireFormat;
 import io.cdcrelay.steps.RouteToTopic;
@@ -35,6 +39,7 @@ import io.cdcrelay.topic.TopicDirectory;
 import io.cdcrelay.topic.TopicNameRule;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
 import org.apache.camel.spi.Registry;
 
 /**
@@ -111,10 +116,10 @@ final class RelayBeans implements CamelConfiguration {
                 ? RocketMqSinkBeans.sink(context, settings.rocketmq(), settings.topics())
                 : KafkaSinkBeans.sink(context, settings.kafka(), settings.topics(), ops.metrics, ops.health);
         if (settings.delivery().transactionAtATime()) {
-            sink = new TransactionGate(sink, context.getExecutorServiceManager().newSingleThreadExecutor(sink,
-                    "TransactionGate"));
+            sink = new TransactionGate(sink, OrderedExecutors.single(context, "TransactionGate"));
         }
         registry.bind("sink", new SinkComponent(sink));
+        registry.bind("partitionLane", partitionLane(context, settings.delivery()));
         TopicDirectory directory = new TopicDirectory();
         registry.bind("routeToTopic", new RouteToTopic(new TopicNameRule(settings.topics()), sink, directory));
         registry.bind("heartbeats", new Heartbeats(directory, Clock.systemUTC()));
@@ -125,6 +130,24 @@ final class RelayBeans implements CamelConfiguration {
                         settings.delivery(), columnExcludeList),
                 settings.delivery(), ops.health));
         registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(keyCatalog, commitSequence, source::captures)));
+    }
+
+    /** {@code relay.delivery.lanes}: 0 goes on in the source's thread. */
+    private static Processor partitionLane(CamelContext context, DeliverySettings delivery) throws Exception {
+        if (delivery.lanes() == 0) {
+            return exchange -> { };
+        }
+        PartitionLanes lanes = new PartitionLanes(delivery.lanes(),
+                i -> lane(context, "PartitionLane-" + i), delivery.timeout());
+        return new ContinueOnPartitionLane(lanes);
+    }
+
+    private static java.util.concurrent.ExecutorService lane(CamelContext context, String name) {
+        try {
+            return OrderedExecutors.single(context, name);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start " + name, e);
+        }
     }
 
     private FormatOptions formatOptions() {

@@ -13,7 +13,9 @@ import java.time.Duration;
  *                              rule One)
  * @param transactionChunk      changes of one transaction held at most before they are released anyway
  * @param transactionAtATime    each released transaction is acknowledged before the next is sent (rule One)
+ * @param lanes                 threads that render and send, each owning some partitions; 0 renders and sends
+ *                              on the source's thread
  */
 public record DeliverySettings(int window, Duration timeout, Duration offsetFlush, boolean transactionBoundaries,
-        int transactionChunk, boolean transactionAtATime) {
+        int transactionChunk, boolean transactionAtATime, int lanes) {
 }

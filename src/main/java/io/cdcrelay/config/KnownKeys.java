@@ -21,7 +21,7 @@ final class KnownKeys {
             "relay.topic.name", "relay.topic.partitions", "relay.topic.replication-factor",
             "relay.transaction-sequence", "relay.transaction.chunk-size", "relay.business-system-id", "relay.time-zone",
             "relay.heartbeat.interval", "relay.cdc.enabled", "relay.dead-letter.topic",
-            "relay.delivery.window", "relay.delivery.timeout", "relay.offset.flush-interval",
+            "relay.delivery.window", "relay.delivery.lanes", "relay.delivery.timeout", "relay.offset.flush-interval",
             "relay.progress.interval", "relay.http.port", "relay.jolokia.enabled",
             "relay.mirror.enabled", "relay.mirror.source.bootstrap-servers", "relay.mirror.topics",
             "relay.mirror.group-id", "relay.mirror.start-offset", "relay.mirror.start-time",

@@ -200,7 +200,8 @@ public record RelaySettings(
                 r.duration("relay.offset.flush-interval", Duration.ofSeconds(1)),
                 one || r.bool("relay.transaction-sequence", false),
                 r.integer("relay.transaction.chunk-size", 10_000, 1, 1_000_000),
-                one);
+                one,
+                r.integer("relay.delivery.lanes", 1, 0, 64));
     }
 
     private static ZoneId zone(PropertyReader r) {

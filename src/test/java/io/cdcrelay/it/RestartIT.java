@@ -76,6 +76,68 @@ class RestartIT {
     }
 
     /**
+     * The window is the most the relay has handed over and not had acknowledged. Kafka is made slow to
+     * acknowledge (batches wait 3 s to fill), a burst fills the window, and the relay is killed once at least
+     * 90 % of it is in flight, as its own /metrics count (captured minus delivered): none of those may be lost,
+     * and a saved position must not have run ahead of them.
+     */
+    @Test
+    void theProductionJarKilledWithItsWindowNearlyFullResumesWithoutLoss(Servers servers) throws Exception {
+        String db = "it_kill_full";
+        LedgerWorkload workload = new LedgerWorkload(servers.mariaDb(), db);
+        Path dataDir = servers.dir().resolve("relay-" + db);
+        String topic = "Topic_" + db + "_ledger";
+        Properties properties = TestRelay.properties(servers, db, dataDir, 6004);
+        int port = io.cdcrelay.demo.FreePort.pick();
+        properties.setProperty("relay.http.port", String.valueOf(port));
+        File log = servers.dir().resolve(db + ".log").toFile();
+
+        Properties slow = new Properties();
+        slow.putAll(properties);
+        slow.setProperty("relay.delivery.window", "500");
+        slow.setProperty("relay.kafka.producer.linger.ms", "3000");
+        slow.setProperty("relay.kafka.producer.batch.size", "4194304");
+        Process first = RelayProcess.start(slow, log, "-Xmx512m");
+        long inFlightAtKill;
+        try {
+            awaitStreaming(servers, workload, topic);
+            workload.run(300);
+            inFlightAtKill = await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                    .until(() -> inFlight(port), n -> n >= 450);
+        } finally {
+            first.destroyForcibly().waitFor();
+        }
+        assertThat(first.exitValue()).as("killed, not stopped").isNotZero();
+        assertThat(inFlightAtKill).isLessThanOrEqualTo(500);
+        workload.run(50);
+
+        Process second = RelayProcess.start(properties, log, "-Xmx512m");
+        try {
+            awaitEverythingDelivered(servers, topic, workload);
+        } finally {
+            second.destroy();
+            second.waitFor();
+        }
+    }
+
+    /** Changes captured and not yet acknowledged, from the relay's Prometheus counters; -1 while it cannot say. */
+    private static long inFlight(int port) {
+        try {
+            String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            return sum(metrics, "relay_changes_captured_total") - sum(metrics, "relay_changes_delivered_total");
+        } catch (Exception notUpYet) {
+            return -1;
+        }
+    }
+
+    private static long sum(String prometheus, String counter) {
+        return prometheus.lines().filter(l -> l.startsWith(counter + "{") || l.startsWith(counter + " "))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /**
      * The table is empty when the relay starts, so the snapshot ends at once and everything after comes
      * from the binlog. (Debezium restarts an interrupted initial snapshot from scratch, and a snapshot
      * carries each row's final state only: a stop during the snapshot is not what these tests are about.)

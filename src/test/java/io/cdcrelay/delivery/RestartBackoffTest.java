@@ -1,4 +1,4 @@
-package io.cdcrelay.ops;
+package io.cdcrelay.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

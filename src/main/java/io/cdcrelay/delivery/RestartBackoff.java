@@ -1,4 +1,4 @@
-package io.cdcrelay.ops;
+package io.cdcrelay.delivery;
 
 import java.time.Duration;
 
