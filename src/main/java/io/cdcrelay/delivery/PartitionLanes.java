@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 
 /**
  * A fixed set of single-threaded lanes; all work for one destination partition runs on one lane, in the order it
@@ -21,11 +20,9 @@ public final class PartitionLanes implements AutoCloseable {
     private final List<ExecutorService> lanes = new ArrayList<>();
     private final Duration barrierTimeout;
 
-    /** @param lane makes lane {@code i}'s single-threaded executor */
-    public PartitionLanes(int count, IntFunction<ExecutorService> lane, Duration barrierTimeout) {
-        for (int i = 0; i < count; i++) {
-            lanes.add(lane.apply(i));
-        }
+    /** @param lanes single-threaded executors, one a lane */
+    public PartitionLanes(List<ExecutorService> lanes, Duration barrierTimeout) {
+        this.lanes.addAll(lanes);
         this.barrierTimeout = barrierTimeout;
     }
 

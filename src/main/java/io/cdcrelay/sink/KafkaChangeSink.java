@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.cdcrelay.config.KafkaSettings;
 import io.cdcrelay.topic.TopicPartitions;
@@ -28,7 +29,7 @@ public final class KafkaChangeSink implements ChangeSink {
 
     private static final Duration CLOSE = Duration.ofSeconds(30);
 
-    private final Properties properties;
+    private final Supplier<Producer<String, byte[]>> producers;
     private final TopicPartitions topics;
     private final Optional<DeadLetters> deadLetters;
     private final ExecutorService parking;
@@ -36,10 +37,20 @@ public final class KafkaChangeSink implements ChangeSink {
 
     public KafkaChangeSink(KafkaSettings kafka, TopicPartitions topics, Optional<DeadLetters> deadLetters,
             ExecutorService parking) {
-        this.properties = producerProperties(kafka);
+        this(producerOf(producerProperties(kafka)), topics, deadLetters, parking);
+    }
+
+    /** @param producers makes the producer when the sink starts: the real one, or a test's MockProducer */
+    KafkaChangeSink(Supplier<Producer<String, byte[]>> producers, TopicPartitions topics,
+            Optional<DeadLetters> deadLetters, ExecutorService parking) {
+        this.producers = producers;
         this.topics = topics;
         this.deadLetters = deadLetters;
         this.parking = parking;
+    }
+
+    private static Supplier<Producer<String, byte[]>> producerOf(Properties properties) {
+        return () -> new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
     }
 
     static Properties producerProperties(KafkaSettings kafka) {
@@ -56,7 +67,7 @@ public final class KafkaChangeSink implements ChangeSink {
 
     @Override
     public void start() {
-        producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+        producer = producers.get();
     }
 
     @Override

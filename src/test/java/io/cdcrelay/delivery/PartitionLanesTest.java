@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class PartitionLanesTest {
 
-    private final PartitionLanes lanes = new PartitionLanes(3, i -> Executors.newSingleThreadExecutor(),
-            Duration.ofSeconds(5));
+    private final PartitionLanes lanes = new PartitionLanes(List.of(Executors.newSingleThreadExecutor(),
+            Executors.newSingleThreadExecutor(), Executors.newSingleThreadExecutor()), Duration.ofSeconds(5));
 
     @AfterEach
     void close() {
