@@ -12,6 +12,7 @@ import io.cdcrelay.ops.DebeziumMBeans;
 import io.cdcrelay.ops.RelayHealth;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
 import org.apache.camel.support.DefaultConsumer;
@@ -142,11 +143,11 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     }
 
     // the session creates and releases exchanges through the consumer, which owns them
-    org.apache.camel.Exchange newExchange() {
+    Exchange newExchange() {
         return createExchange(false);
     }
 
-    void release(org.apache.camel.Exchange exchange) {
+    void release(Exchange exchange) {
         releaseExchange(exchange, false);
     }
 }

@@ -1,6 +1,7 @@
 /**
- * The {@code debezium-mysql} component the relay binds: Debezium's engine run in batches whose source
- * position is saved only after the destination acknowledged every change, restarted with backoff when it
- * fails; and the Debezium configuration built from the relay's settings.
+ * The {@code debezium-mysql} component the relay binds: Debezium's engine run session after session
+ * ({@link io.cdcrelay.delivery.SessionLoop}), its records handed to the route without waiting for the broker, and
+ * a source position saved only once the broker acknowledged every change up to it; plus the Debezium
+ * configuration built from the relay's settings and the start position.
  */
 package io.cdcrelay.capture;

@@ -35,11 +35,7 @@ final class MirrorConsumer extends DefaultConsumer implements Suspendable {
     static final String COMPONENT = "mirror";
     private static final Duration CLOSE = Duration.ofSeconds(10);
 
-    private final Properties properties;
-    private final Pattern topics;
-    private final StartPosition start;
     private final DeliverySettings delivery;
-    private final MirrorMetrics metrics;
     private final RelayHealth health;
     private final SessionLoop loop;
     private ExecutorService pollThread;
@@ -48,16 +44,14 @@ final class MirrorConsumer extends DefaultConsumer implements Suspendable {
             StartPosition start, DeliverySettings delivery, MirrorMetrics metrics, RelayHealth health) {
         super(endpoint, processor);
         this.health = health;
-        this.properties = properties;
-        this.topics = topics;
-        this.start = start;
         this.delivery = delivery;
-        this.metrics = metrics;
-        this.loop = new SessionLoop(COMPONENT, "Kafka mirror", health, this::newSession);
+        this.loop = new SessionLoop(COMPONENT, "Kafka mirror", health,
+                () -> new MirrorSession(this, properties, topics, start, delivery, metrics, health));
     }
 
-    private MirrorSession newSession() {
-        return new MirrorSession(this, properties, topics, start, delivery, metrics, health, loop);
+    /** Records were committed: the next failure restarts after the shortest delay again. */
+    void progressed() {
+        loop.progressed();
     }
 
     @Override

@@ -47,14 +47,13 @@ final class MirrorSession implements SessionLoop.Session, ConsumerRebalanceListe
     private final DeliverySettings delivery;
     private final MirrorMetrics metrics;
     private final RelayHealth health;
-    private final SessionLoop loop;
     private final HandOver handOver;
     private final PartitionOffsets offsets = new PartitionOffsets();
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile boolean ended;
 
     MirrorSession(MirrorConsumer owner, Properties properties, Pattern topics, StartPosition start,
-            DeliverySettings delivery, MirrorMetrics metrics, RelayHealth health, SessionLoop loop) {
+            DeliverySettings delivery, MirrorMetrics metrics, RelayHealth health) {
         this.owner = owner;
         this.properties = properties;
         this.topics = topics;
@@ -62,7 +61,6 @@ final class MirrorSession implements SessionLoop.Session, ConsumerRebalanceListe
         this.delivery = delivery;
         this.metrics = metrics;
         this.health = health;
-        this.loop = loop;
         this.handOver = new HandOver(owner.getAsyncProcessor(),
                 (exchange, e) -> owner.getExceptionHandler().handleException("Record not mirrored", exchange, e),
                 delivery.window(), delivery.timeout());
@@ -155,7 +153,7 @@ final class MirrorSession implements SessionLoop.Session, ConsumerRebalanceListe
         if (!due.isEmpty()) {
             consumer.commitSync(due);
             offsets.committed(due);
-            loop.progressed();
+            owner.progressed();
         }
     }
 

@@ -1,5 +1,5 @@
 /**
  * What an operator watches and what keeps the relay running: metrics of captured, delivered and mirrored
- * records, lag, the progress line, and the backoff between restarts after a failure.
+ * records, lag, health, status and the progress line.
  */
 package io.cdcrelay.ops;

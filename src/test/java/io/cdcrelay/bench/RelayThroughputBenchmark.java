@@ -79,10 +79,7 @@ public final class RelayThroughputBenchmark {
     }
 
     private static double relay(Servers servers, int rows) throws Exception {
-        try (Connection c = servers.mariaDb().connect(""); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE bench");
-            s.execute("CREATE TABLE bench.changes (id BIGINT PRIMARY KEY, payload VARCHAR(200), n INT)");
-        }
+        createTable(servers);
         Properties p = TestRelay.properties(servers, "bench", servers.dir().resolve("relay"), 7001);
         p.setProperty("relay.progress.interval", "5s");
         try (TestRelay relay = TestRelay.start(p)) {
@@ -108,12 +105,12 @@ public final class RelayThroughputBenchmark {
      * the rate from the relay's start until Kafka holds every change, start-up included.
      */
     private static double catchUp(Servers servers, int rows) throws Exception {
-        try (Connection c = servers.mariaDb().connect(""); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE bench");
-            s.execute("CREATE TABLE bench.changes (id BIGINT PRIMARY KEY, payload VARCHAR(200), n INT)");
-        }
+        createTable(servers);
         Properties p = TestRelay.properties(servers, "bench", servers.dir().resolve("relay"), 7001);
         p.setProperty("relay.progress.interval", "5s");
+        // -Drelay.* on the benchmark's command line tries a setting, e.g. -Drelay.delivery.lanes=2
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("relay."))
+                .forEach(k -> p.setProperty(k, System.getProperty(k)));
         try (TestRelay relay = TestRelay.start(p)) {
             Thread.sleep(5000); // the empty snapshot is done and its position saved
         }
@@ -128,6 +125,13 @@ public final class RelayThroughputBenchmark {
         try (TestRelay relay = TestRelay.start(p)) {
             awaitMessages(servers.kafka().bootstrapServers(), "Topic_bench_changes", rows);
             return rows / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static void createTable(Servers servers) throws Exception {
+        try (Connection c = servers.mariaDb().connect(""); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE bench");
+            s.execute("CREATE TABLE bench.changes (id BIGINT PRIMARY KEY, payload VARCHAR(200), n INT)");
         }
     }
 
