@@ -47,7 +47,8 @@ final class PacedWriter {
     private PacedWriter() {
     }
 
-    static Result run(ChangesTable table, int rowsPerSecond, Duration duration) throws Exception {
+    /** @param stamp whether rows carry {@code ts} (else 0: a warm-up whose latencies nobody records) */
+    static Result run(ChangesTable table, int rowsPerSecond, Duration duration, boolean stamp) throws Exception {
         Semaphore permits = new Semaphore(0);
         AtomicLong sent = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -69,7 +70,7 @@ final class PacedWriter {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < CONNECTIONS; i++) {
                 running.add(writers.submit(() -> {
-                    write(table, permits, end, sent, failed, firstFailure);
+                    write(table, stamp, permits, end, sent, failed, firstFailure);
                     return null;
                 }));
             }
@@ -88,8 +89,8 @@ final class PacedWriter {
         return new Result(rowsPerSecond, duration.toMillis() / 1e3, sent.get(), seconds, failed.get());
     }
 
-    private static void write(ChangesTable table, Semaphore permits, long end, AtomicLong sent, AtomicLong failed,
-            AtomicReference<SQLException> firstFailure) throws Exception {
+    private static void write(ChangesTable table, boolean stamp, Semaphore permits, long end, AtomicLong sent,
+            AtomicLong failed, AtomicReference<SQLException> firstFailure) throws Exception {
         try (Connection c = table.connect(); PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO changes (id, payload, n, ts) VALUES (?, ?, ?, ?)")) {
             c.setAutoCommit(true);
@@ -101,7 +102,7 @@ final class PacedWriter {
                 insert.setLong(1, id);
                 insert.setString(2, ChangesTable.PAYLOAD);
                 insert.setInt(3, (int) (id % 1_000_000));
-                insert.setLong(4, System.currentTimeMillis());
+                insert.setLong(4, stamp ? System.currentTimeMillis() : 0);
                 try {
                     insert.executeUpdate();
                     sent.incrementAndGet();
