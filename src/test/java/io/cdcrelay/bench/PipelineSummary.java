@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class PipelineSummary {
 
-    private static final String ROW = "%-36s %22s %22s %10s%n";
+    private static final String ROW = "%-40s %22s %22s %11s%n";
 
     private PipelineSummary() {
     }
@@ -24,18 +24,17 @@ final class PipelineSummary {
      */
     static void print(PrintStream out, PipelineOptions options, List<CatchUpRounds.Round> rounds,
             LatencyPhase.Result latency, Double plainRate) {
-        out.printf("%nsummary: rule %s, sink %s, %s%n", options.rule(), options.sink(),
-                Runtime.getRuntime().availableProcessors() + " cores shared by the servers, the harness and both"
-                        + " competitors");
+        out.printf("%nsummary: rule %s, sink %s; %d cores shared by the servers, the harness and both"
+                + " competitors%n", options.rule(), options.sink(), Runtime.getRuntime().availableProcessors());
         out.printf(ROW, "", "bare Debezium route", "cdc-relay", "relay/bare");
         if (rounds != null && !rounds.isEmpty()) {
             for (CatchUpRounds.Round r : rounds) {
-                out.printf(ROW, String.format("catch-up %,d rows, round %d (%s first)", options.rows(),
+                out.printf(ROW, String.format("catch-up %,d rows, round %d, %s first", options.rows(),
                         r.number(), r.first()), rate(r.bare().span().rate()), rate(r.relay().span().rate()),
                         String.format("%.2f", r.ratio()));
             }
-            out.printf(ROW, "catch-up, median ratio", "", "", String.format("%.2f",
-                    CatchUpRounds.medianRatio(rounds)));
+            out.printf(ROW, String.format("catch-up, median of %d rounds", rounds.size()), "", "",
+                    String.format("%.2f", CatchUpRounds.medianRatio(rounds)));
             out.printf(ROW, "peak RSS in catch-up (highest)",
                     CatchUpRounds.megabytes(rounds.stream().mapToLong(r -> r.bare().peakRssKb()).max().orElse(-1)),
                     CatchUpRounds.megabytes(rounds.stream().mapToLong(r -> r.relay().peakRssKb()).max().orElse(-1)),
@@ -43,7 +42,7 @@ final class PipelineSummary {
         }
         if (latency != null) {
             PacedWriter.Result w = latency.writer();
-            out.printf(ROW, String.format("latency p50/p90/p99/max, %,d rows/s", Math.round(w.rate())),
+            out.printf(ROW, String.format("latency p50/p90/p99/max at %,d rows/s", Math.round(w.rate())),
                     percentiles(latency.bare()), percentiles(latency.relay()), "");
             out.printf(ROW, String.format("rows arrived of %,d sent", w.sent()),
                     String.format("%,d", latency.bare().count()), String.format("%,d", latency.relay().count()), "");
