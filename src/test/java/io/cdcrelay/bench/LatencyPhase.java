@@ -6,10 +6,11 @@ import java.util.concurrent.Callable;
 /**
  * The latency phase of {@link PipelineBenchmark}: first the paced writer runs alone for a few seconds into a
  * database neither competitor reads, to show what the server does without them; then both competitors run at
- * the same time while {@link PacedWriter} commits single rows into their table at a steady rate. Each is
- * started and shown to stream with a warm-up transaction; then the writer runs {@link #PACED_WARM_UP} at the
- * rate with {@code ts} 0, which nobody measures, so that the measured rows meet JVMs that have compiled their
- * paths. The relay's latencies are read from its destination by a {@link LatencyReader}, the bare route's by
+ * the same time while {@link PacedWriter} commits single rows into their table at a steady rate. Both JVMs are
+ * warmed first, unmeasured: {@link #WARM_UP_ROWS} rows in transactions of 1,000, then {@link #PACED_WARM_UP}
+ * of the paced load with {@code ts} 0. (Without it the relay, whose rate climbs for some 20 s after its JVM
+ * starts, spent the first half of a 30 s phase catching up, and its percentiles measured its start-up.) The
+ * relay's latencies are read from its destination by a {@link LatencyReader}, the bare route's by
  * the route itself. After the writer stops, both get {@link #DRAIN} to receive what is still on its way; rows
  * that arrive later count as not arrived.
  */
@@ -18,6 +19,7 @@ final class LatencyPhase {
     static final Duration DRAIN = Duration.ofSeconds(60);
     static final Duration ALONE = Duration.ofSeconds(10);
     static final Duration PACED_WARM_UP = Duration.ofSeconds(10);
+    static final int WARM_UP_ROWS = 100_000;
 
     /**
      * The phase's figures. {@code alone} is the paced writer with both competitors stopped, {@code writer} with
@@ -51,9 +53,8 @@ final class LatencyPhase {
     Result run(int rowsPerSecond, Duration duration) throws Exception {
         Duration probing = ALONE.compareTo(duration) < 0 ? ALONE : duration;
         PacedWriter.Result alone = PacedWriter.run(probe, rowsPerSecond, probing, false);
-        try (Competitor.Run r = relay.start(CatchUpRounds.WARM_UP_ROWS);
-                BareCompetitor.BareRun b = bare.start(CatchUpRounds.WARM_UP_ROWS)) {
-            table.commit(CatchUpRounds.WARM_UP_ROWS);
+        try (Competitor.Run r = relay.start(WARM_UP_ROWS); BareCompetitor.BareRun b = bare.start(WARM_UP_ROWS)) {
+            table.commit(WARM_UP_ROWS);
             r.awaitExpected(CatchUpRounds.CATCH_UP_TIMEOUT);
             b.awaitExpected(CatchUpRounds.CATCH_UP_TIMEOUT);
             PacedWriter.run(table, rowsPerSecond, PACED_WARM_UP, false);
