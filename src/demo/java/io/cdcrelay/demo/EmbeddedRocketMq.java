@@ -16,8 +16,9 @@ import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.store.config.MessageStoreConfig;
 
 /**
- * An Apache RocketMQ 5.3.3 name server and broker inside this JVM, on loopback. Topics are not created
- * automatically: the relay creates its own. Shutting a broker down takes about 13 s, so share one.
+ * An Apache RocketMQ 5.3.3 name server and broker inside this JVM, on loopback (all but the broker's HA port).
+ * Topics are not created automatically: the relay creates its own. Shutting a broker down takes about 13 s, so
+ * share one.
  */
 public final class EmbeddedRocketMq implements AutoCloseable {
 
@@ -42,6 +43,8 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         namesrvConfig.setConfigStorePath(dir.resolve("namesrv/namesrv.properties").toString());
         NettyServerConfig namesrvNetty = new NettyServerConfig();
         namesrvNetty.setListenPort(namesrvPort);
+        // loopback only, like the embedded MariaDB and Kafka (the default is every interface)
+        namesrvNetty.setBindAddress("127.0.0.1");
         NamesrvController namesrv = new NamesrvController(namesrvConfig, namesrvNetty, new NettyClientConfig());
         if (!namesrv.initialize()) {
             throw new IllegalStateException("the RocketMQ name server did not initialize");
@@ -60,10 +63,12 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         brokerConfig.setAutoCreateTopicEnable(false);
         NettyServerConfig brokerNetty = new NettyServerConfig();
         brokerNetty.setListenPort(FreePort.pick());
+        brokerNetty.setBindAddress("127.0.0.1");
         MessageStoreConfig store = new MessageStoreConfig();
         store.setStorePathRootDir(dir.resolve("store").toString());
         store.setStorePathCommitLog(dir.resolve("store/commitlog").toString());
         store.setMappedFileSizeCommitLog(64 * 1024 * 1024);
+        // RocketMQ's HA acceptor has no bind address: this one port listens on every interface
         store.setHaListenPort(FreePort.pick());
         // a test machine's disk may well be over the default 75 % (FIELD-NOTES)
         store.setDiskMaxUsedSpaceRatio(98);

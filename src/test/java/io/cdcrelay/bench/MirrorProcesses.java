@@ -82,7 +82,8 @@ final class MirrorProcesses {
     static Path stageRelayJar(Path dir) throws IOException {
         Path jar = Path.of(System.getProperty("cdcrelay.jar", "target/cdc-relay.jar"));
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: run bench/mirror.sh, which builds it");
+            throw new IllegalStateException(jar + " is missing: run bench/mirror.sh or bench/pipeline.sh, which build"
+                    + " it");
         }
         return Files.copy(jar, dir.resolve("cdc-relay.jar"), StandardCopyOption.REPLACE_EXISTING);
     }

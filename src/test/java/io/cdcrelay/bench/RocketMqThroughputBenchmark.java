@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.cdcrelay.TestRelay;
 import io.cdcrelay.demo.Directories;
@@ -59,10 +60,19 @@ public final class RocketMqThroughputBenchmark {
         }
     }
 
-    private static double baseline(String namesrv, DefaultMQAdminExt admin, int count) throws Exception {
+    /**
+     * Messages/s of a plain DefaultMQProducer sending {@code count} messages in async batches of 100 (also
+     * PipelineBenchmark's RocketMQ baseline). Every wait is bounded; a failed batch fails the baseline rather
+     * than counting as sent.
+     */
+    static double baseline(String namesrv, DefaultMQAdminExt admin, int count) throws Exception {
         String topic = "baseline";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         // the broker registers with the name server shortly after it starts
         while (admin.examineBrokerClusterInfo().getBrokerAddrTable().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no broker registered with " + namesrv + " in 30 s");
+            }
             Thread.sleep(200);
         }
         String broker = admin.examineBrokerClusterInfo().getBrokerAddrTable().values().iterator().next().getBrokerAddrs().get(0L);
@@ -73,6 +83,9 @@ public final class RocketMqThroughputBenchmark {
         try {
             List<MessageQueue> queues = List.of();
             while (queues.size() < 3) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(topic + " has no 3 queues to publish to after 30 s");
+                }
                 try {
                     queues = producer.fetchPublishMessageQueues(topic);
                 } catch (Exception notYet) {
@@ -80,6 +93,7 @@ public final class RocketMqThroughputBenchmark {
                 }
             }
             Semaphore inFlight = new Semaphore(3 * 4);
+            AtomicReference<Throwable> failed = new AtomicReference<>();
             long start = System.nanoTime();
             for (int from = 0; from < count; from += 100) {
                 List<Message> batch = new ArrayList<>();
@@ -87,7 +101,9 @@ public final class RocketMqThroughputBenchmark {
                     batch.add(new Message(topic, "t", ("{\"id\":\"" + i + "\",\"payload\":\"" + "x".repeat(300) + "\"}")
                             .getBytes(StandardCharsets.UTF_8)));
                 }
-                inFlight.acquire();
+                if (!inFlight.tryAcquire(1, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("no batch acknowledged for a minute");
+                }
                 producer.send(batch, queues.get((from / 100) % 3), new SendCallback() {
                     @Override
                     public void onSuccess(SendResult r) {
@@ -96,11 +112,17 @@ public final class RocketMqThroughputBenchmark {
 
                     @Override
                     public void onException(Throwable e) {
+                        failed.compareAndSet(null, e);
                         inFlight.release();
                     }
                 });
             }
-            inFlight.tryAcquire(3 * 4, 5, TimeUnit.MINUTES);
+            if (!inFlight.tryAcquire(3 * 4, 5, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the last batches were not acknowledged in 5 minutes");
+            }
+            if (failed.get() != null) {
+                throw new IllegalStateException("a baseline batch failed: " + failed.get(), failed.get());
+            }
             return count / ((System.nanoTime() - start) / 1e9);
         } finally {
             producer.shutdown();

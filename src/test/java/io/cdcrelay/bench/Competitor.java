@@ -1,0 +1,57 @@
+package io.cdcrelay.bench;
+
+import java.time.Duration;
+
+/**
+ * One side of {@link PipelineBenchmark} (the relay's production jar, or the bare Debezium route), started as
+ * its own JVM for each measurement, so each catches up from the offset it saved the last time it was stopped.
+ * The two count differently (the relay's changes are read from its destination, the bare route counts its
+ * own), which this interface hides from the rounds that compare them.
+ */
+interface Competitor {
+
+    String name();
+
+    /** Starts the JVM; it counts changes from zero and notes when it has counted {@code expected}. */
+    Run start(long expected) throws Exception;
+
+    /** A started competitor; closing it stops the JVM (SIGTERM, then SIGKILL after a timeout). */
+    interface Run extends AutoCloseable {
+
+        /**
+         * Waits until {@code expected} changes were counted since the start.
+         *
+         * @throws IllegalStateException when the JVM exits first or {@code timeout} passes
+         */
+        Span awaitExpected(Duration timeout) throws Exception;
+
+        /** Changes counted since the start, as far as known now (the bare route tells once a second). */
+        long counted();
+
+        /** Peak resident set (VmHWM) of the JVM in kB, or -1 where /proc does not tell. */
+        long peakRssKb();
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Wall-clock times (epoch ms) of one catch-up: the JVM's start, the first counted change and the
+     * {@code expected}-th.
+     */
+    record Span(long expected, long startedMillis, long firstMillis, long reachedMillis) {
+
+        /** From the first change to the last; one 100 ms poll at least, the resolution of the relay's count. */
+        double seconds() {
+            return Math.max(reachedMillis - firstMillis, 100) / 1e3;
+        }
+
+        double rate() {
+            return expected / seconds();
+        }
+
+        double startToFirstSeconds() {
+            return (firstMillis - startedMillis) / 1e3;
+        }
+    }
+}

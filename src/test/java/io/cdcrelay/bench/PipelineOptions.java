@@ -1,0 +1,75 @@
+package io.cdcrelay.bench;
+
+import java.util.List;
+
+/**
+ * The command line of {@code bench/pipeline.sh}, read once and checked, so that a typo stops the benchmark
+ * before minutes of server start-up rather than after.
+ *
+ * @param rule           {@code relay.partitioning}: {@code hash} or {@code one} (which turns Debezium's
+ *                       transaction metadata on, for the relay and the bare route alike)
+ * @param sink           {@code relay.sink}: {@code kafka} or {@code rocketmq}
+ * @param rows           rows committed before each catch-up round
+ * @param rounds         catch-up rounds; each competitor catches up once per round
+ * @param latencySeconds how long the paced writer runs in the latency phase
+ * @param only           {@code throughput}, {@code latency}, or null for both
+ */
+record PipelineOptions(String rule, String sink, int rows, int rounds, int latencySeconds, String only) {
+
+    static final String USAGE = "usage: bench/pipeline.sh [--rule=hash|one] [--sink=kafka|rocketmq] [--rows=500000]"
+            + " [--rounds=3] [--latency-seconds=30] [--only=throughput|latency]";
+
+    /** Rows per second the paced writer of the latency phase is asked for. */
+    static final int LATENCY_RATE = 5_000;
+
+    static PipelineOptions parse(String[] args) {
+        String rule = "hash";
+        String sink = "kafka";
+        int rows = 500_000;
+        int rounds = 3;
+        int latencySeconds = 30;
+        String only = null;
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            String key = eq < 0 ? arg : arg.substring(0, eq);
+            String value = eq < 0 ? "" : arg.substring(eq + 1);
+            switch (key) {
+                case "--rule" -> rule = oneOf(key, value, List.of("hash", "one"));
+                case "--sink" -> sink = oneOf(key, value, List.of("kafka", "rocketmq"));
+                case "--rows" -> rows = positive(key, value);
+                case "--rounds" -> rounds = positive(key, value);
+                case "--latency-seconds" -> latencySeconds = positive(key, value);
+                case "--only" -> only = oneOf(key, value, List.of("throughput", "latency"));
+                default -> throw new IllegalArgumentException(arg + " is not an option. " + USAGE);
+            }
+        }
+        return new PipelineOptions(rule, sink, rows, rounds, latencySeconds, only);
+    }
+
+    boolean throughput() {
+        return only == null || only.equals("throughput");
+    }
+
+    boolean latency() {
+        return only == null || only.equals("latency");
+    }
+
+    private static String oneOf(String key, String value, List<String> allowed) {
+        if (!allowed.contains(value)) {
+            throw new IllegalArgumentException(key + "=" + value + ": use one of " + allowed + ". " + USAGE);
+        }
+        return value;
+    }
+
+    private static int positive(String key, String value) {
+        try {
+            int n = Integer.parseInt(value.replace("_", "").replace(",", ""));
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the sentence below says it
+        }
+        throw new IllegalArgumentException(key + "=" + value + " is not a positive whole number. " + USAGE);
+    }
+}

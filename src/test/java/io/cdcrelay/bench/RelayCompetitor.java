@@ -1,0 +1,122 @@
+package io.cdcrelay.bench;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The relay as users run it, {@code java -Xmx1g -D… -jar cdc-relay.jar}, as a {@link Competitor}. A change
+ * counts once its destination holds it: the destination's message count is polled every 100 ms, from what it
+ * held when the JVM started, so the first and last times are known to within one poll.
+ */
+final class RelayCompetitor implements Competitor {
+
+    private static final long POLL_MILLIS = 100;
+
+    private final Path jar;
+    private final Properties settings;
+    private final DestinationCount destination;
+    private final File log;
+
+    /**
+     * @param jar         a copy of the production jar
+     * @param settings    the relay's {@code relay.*} settings, passed as {@code -D}
+     * @param destination the count of the relay's topic in its destination
+     */
+    RelayCompetitor(Path jar, Properties settings, DestinationCount destination, File log) {
+        this.jar = jar;
+        this.settings = settings;
+        this.destination = destination;
+        this.log = log;
+    }
+
+    @Override
+    public String name() {
+        return "relay";
+    }
+
+    @Override
+    public Run start(long expected) throws Exception {
+        long base = destination.stored();
+        List<String> arguments = new ArrayList<>(List.of("-Xmx1g"));
+        arguments.addAll(JavaProcesses.systemProperties(settings));
+        arguments.addAll(List.of("-jar", jar.toString()));
+        long started = System.currentTimeMillis();
+        Process process = JavaProcesses.start(arguments, log, false);
+        return new RelayRun(process, base, expected, started);
+    }
+
+    private final class RelayRun implements Run {
+
+        private final Process process;
+        private final long base;
+        private final long expected;
+        private final long started;
+
+        RelayRun(Process process, long base, long expected, long started) {
+            this.process = process;
+            this.base = base;
+            this.expected = expected;
+            this.started = started;
+        }
+
+        @Override
+        public Span awaitExpected(Duration timeout) throws Exception {
+            long first = -1;
+            long deadline = started + timeout.toMillis();
+            long next = System.currentTimeMillis();
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the relay exited with code " + process.exitValue()
+                            + " after " + counted() + " of " + expected + " changes; see " + log);
+                }
+                long counted = counted();
+                long now = System.currentTimeMillis();
+                if (counted > 0 && first < 0) {
+                    first = now;
+                }
+                if (counted >= expected) {
+                    return new Span(expected, started, first, now);
+                }
+                if (now > deadline) {
+                    throw new IllegalStateException(String.format("the relay delivered %,d of %,d changes in %d s;"
+                            + " see %s", counted, expected, timeout.toSeconds(), log));
+                }
+                next += POLL_MILLIS;
+                long sleep = next - System.currentTimeMillis();
+                if (sleep > 0) {
+                    TimeUnit.MILLISECONDS.sleep(sleep);
+                }
+            }
+        }
+
+        @Override
+        public long counted() {
+            return destination.stored() - base;
+        }
+
+        @Override
+        public long peakRssKb() {
+            return MirrorProcesses.peakRssKb(process);
+        }
+
+        @Override
+        public void close() {
+            stop(process);
+        }
+    }
+
+    /** SIGTERM, then SIGKILL after 15 s ({@link MirrorProcesses#stop}), keeping the caller's interrupt. */
+    static void stop(Process process) {
+        try {
+            MirrorProcesses.stop(process);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
