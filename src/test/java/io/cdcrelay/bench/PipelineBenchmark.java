@@ -87,8 +87,11 @@ public final class PipelineBenchmark {
 
             Double plainRate = null;
             if (rocketMqSink && options.throughput()) {
-                plainRate = plainProducer(rocketMq.namesrvAddr(), options.rows());
-                out.printf("plain DefaultMQProducer, async batches of 100: %,.0f messages/s%n", plainRate);
+                RocketMqThroughputBenchmark.Baseline plain = plainProducer(rocketMq.namesrvAddr(), options.rows());
+                plainRate = plain.rate();
+                out.printf("plain DefaultMQProducer, async batches of 100: %,.0f messages/s (%,d messages%s)%n",
+                        plainRate, options.rows(), plain.resent() == 0 ? ""
+                                : String.format(", %,d batches resent after the broker refused them", plain.resent()));
             }
             CatchUpRounds catchUp = new CatchUpRounds(table, relay, bare, out);
             // both phases start from a saved offset: a first start's snapshot would read the rows meant to stream
@@ -146,7 +149,8 @@ public final class PipelineBenchmark {
     }
 
     /** {@link RocketMqThroughputBenchmark}'s baseline on this run's broker, with both competitors stopped. */
-    private static double plainProducer(String namesrvAddr, int messages) throws Exception {
+    private static RocketMqThroughputBenchmark.Baseline plainProducer(String namesrvAddr, int messages)
+            throws Exception {
         DefaultMQAdminExt admin = new DefaultMQAdminExt();
         admin.setNamesrvAddr(namesrvAddr);
         admin.setInstanceName("bench-baseline");
