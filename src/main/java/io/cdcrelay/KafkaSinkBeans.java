@@ -19,13 +19,13 @@ final class KafkaSinkBeans {
     private KafkaSinkBeans() {
     }
 
-    static ChangeSink sink(CamelContext context, KafkaSettings kafka, TopicSettings topics, RelayMetrics metrics,
-            RelayHealth health) throws Exception {
+    static ChangeSink sink(CamelContext context, KafkaSettings kafka, boolean transactionAtATime, TopicSettings topics,
+            RelayMetrics metrics, RelayHealth health) throws Exception {
         KafkaTopics admin = new KafkaTopics(KafkaTopics.adminProperties(kafka.bootstrapServers(), kafka.producer()),
                 topics.partitions(), topics.replicationFactor(), topics.createMissing());
         context.addService(admin);
         Optional<DeadLetters> deadLetters = kafka.deadLetterTopic().map(t -> new DeadLetters(t, admin, metrics, health));
-        return new KafkaChangeSink(kafka, admin, deadLetters,
+        return new KafkaChangeSink(kafka, transactionAtATime, admin, deadLetters,
                 OrderedExecutors.single(context, "KafkaDeadLetters"));
     }
 }

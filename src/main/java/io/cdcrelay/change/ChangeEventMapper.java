@@ -106,6 +106,10 @@ public final class ChangeEventMapper {
                 table = oldTable;
             }
         }
+        if (!captured.test(database, table)) {
+            // Debezium's schema history reads every database's DDL; only the selected tables' reaches a topic
+            return null;
+        }
         Struct source = value.getStruct("source");
         Instant commit = Instant.ofEpochMilli(source.getInt64("ts_ms"));
         SourcePosition position = position(source);

@@ -35,9 +35,14 @@ public final class KafkaChangeSink implements ChangeSink {
     private final ExecutorService parking;
     private volatile Producer<String, byte[]> producer;
 
-    public KafkaChangeSink(KafkaSettings kafka, TopicPartitions topics, Optional<DeadLetters> deadLetters,
+    /**
+     * @param transactionAtATime rule One: one transaction in flight at a time, so a batch never fills while the
+     *                           producer lingers; it sends at once ({@code linger.ms=0}) unless told otherwise
+     */
+    public KafkaChangeSink(KafkaSettings kafka, boolean transactionAtATime, TopicPartitions topics,
+            Optional<DeadLetters> deadLetters,
             ExecutorService parking) {
-        this(producerOf(producerProperties(kafka)), topics, deadLetters, parking);
+        this(producerOf(producerProperties(kafka, transactionAtATime)), topics, deadLetters, parking);
     }
 
     /** @param producers makes the producer when the sink starts: the real one, or a test's MockProducer */
@@ -53,13 +58,13 @@ public final class KafkaChangeSink implements ChangeSink {
         return () -> new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
     }
 
-    static Properties producerProperties(KafkaSettings kafka) {
+    static Properties producerProperties(KafkaSettings kafka, boolean transactionAtATime) {
         Properties p = new Properties();
         p.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         p.setProperty(ProducerConfig.ACKS_CONFIG, "all");
         p.setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.setProperty(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-        p.setProperty(ProducerConfig.LINGER_MS_CONFIG, "5");
+        p.setProperty(ProducerConfig.LINGER_MS_CONFIG, transactionAtATime ? "0" : "5");
         p.setProperty(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.putAll(kafka.producer());
         return p;
