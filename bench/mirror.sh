@@ -12,22 +12,8 @@ mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmde
 # MM2's own class path, never the project's: its connect-runtime 3.9.1 clashes with Debezium's 4.1.1
 rm -rf target/mm2-lib
 mvn -B -q -f bench/mm2/pom.xml dependency:copy-dependencies -DoutputDirectory="$PWD/target/mm2-lib"
-cat > target/bench-mirror-log4j2.properties <<'LOG'
-appender.file.type=File
-appender.file.name=file
-appender.file.fileName=target/bench-mirror.log
-appender.file.append=false
-appender.file.layout.type=PatternLayout
-appender.file.layout.pattern=%d{HH:mm:ss.SSS} %-5level %-24.24c{1} %msg%n
-rootLogger.level=INFO
-rootLogger.appenderRef.file.ref=file
-logger.kafka.name=org.apache.kafka
-logger.kafka.level=WARN
-logger.kafkaserver.name=kafka
-logger.kafkaserver.level=WARN
-logger.statechange.name=state.change.logger
-logger.statechange.level=WARN
-LOG
+source bench/harness-log4j2.sh
+harness_log4j2 mirror
 java -Xmx2g -Dlog4j2.configurationFile=target/bench-mirror-log4j2.properties \
   -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   io.cdcrelay.bench.MirrorThroughputBenchmark "$@" 2>> target/bench-mirror.log \

@@ -24,22 +24,8 @@ done
 mvn -B -q -Dstyle.color=never package -DskipTests >&2
 mvn -B -q -Dstyle.color=never test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.classpath >&2
-cat > target/bench-pipeline-log4j2.properties <<'LOG'
-appender.file.type=File
-appender.file.name=file
-appender.file.fileName=target/bench-pipeline.log
-appender.file.append=false
-appender.file.layout.type=PatternLayout
-appender.file.layout.pattern=%d{HH:mm:ss.SSS} %-5level %-24.24c{1} %msg%n
-rootLogger.level=INFO
-rootLogger.appenderRef.file.ref=file
-logger.kafka.name=org.apache.kafka
-logger.kafka.level=WARN
-logger.kafkaserver.name=kafka
-logger.kafkaserver.level=WARN
-logger.statechange.name=state.change.logger
-logger.statechange.level=WARN
-LOG
+source bench/harness-log4j2.sh
+harness_log4j2 pipeline
 java -Xmx2g -Dlog4j2.configurationFile=target/bench-pipeline-log4j2.properties \
   -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   io.cdcrelay.bench.PipelineBenchmark "$@" 2>> target/bench-pipeline.log \
