@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 import io.cdcrelay.config.DeliverySettings;
@@ -86,6 +87,19 @@ public final class DebeziumSourceConfiguration {
         additional.putAll(source.debeziumOverrides());
         c.setAdditionalProperties(additional);
         return c;
+    }
+
+    /**
+     * The engine's properties: Camel's rendering of the configuration, then every {@code relay.source.debezium.*}
+     * key. Camel writes its own values for keys it models ({@code max.batch.size}, {@code poll.interval.ms}, ...)
+     * over the additional properties, which made those keys silently do nothing.
+     */
+    static Properties engineProperties(MySqlConnectorEmbeddedDebeziumConfiguration configuration) {
+        Properties properties = configuration.createDebeziumConfiguration().asProperties();
+        if (configuration.getAdditionalProperties() != null) {
+            configuration.getAdditionalProperties().forEach((k, v) -> properties.setProperty(k, String.valueOf(v)));
+        }
+        return properties;
     }
 
     /** The engine's offset file: its name is the source's name. */

@@ -46,7 +46,7 @@ final class RelayDebeziumEndpoint extends DebeziumEndpoint<MySqlConnectorEmbedde
      * saved a position of its own, an engine restarted in the same run uses {@code no_data}.
      */
     Properties engineProperties() {
-        Properties properties = configuration.createDebeziumConfiguration().asProperties();
+        Properties properties = DebeziumSourceConfiguration.engineProperties(configuration);
         // the relay's choice only: a snapshot.mode given through relay.source.debezium.* stays as given
         boolean relaysChoice = configuration.getAdditionalProperties() == null
                 || !configuration.getAdditionalProperties().containsKey("snapshot.mode");

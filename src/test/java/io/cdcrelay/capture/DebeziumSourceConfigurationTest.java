@@ -2,8 +2,12 @@ package io.cdcrelay.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Properties;
 
+import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.RelaySettings.SyncType;
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +29,34 @@ class DebeziumSourceConfigurationTest {
     void aSeededPositionNotMovedFromYetCapturesTheSchemaAndKeepsThePosition() {
         assertThat(DebeziumSourceConfiguration.snapshotMode(EnumSet.of(SyncType.SCHEMA, SyncType.INCREMENTAL), true))
                 .isEqualTo("recovery");
+    }
+
+    @Test
+    void everyPassedThroughDebeziumPropertyWinsOverCamelsOwnValue() {
+        Properties p = new Properties();
+        p.setProperty("relay.source.user", "relay");
+        p.setProperty("relay.kafka.bootstrap-servers", "127.0.0.1:9092");
+        p.setProperty("relay.source.debezium.max.batch.size", "4096");
+        p.setProperty("relay.source.debezium.poll.interval.ms", "50");
+        RelaySettings settings = RelaySettings.from(p);
+
+        Properties engine = DebeziumSourceConfiguration.engineProperties(DebeziumSourceConfiguration.of(
+                settings.source(), Path.of("data"), settings.syncTypes(), false, settings.delivery(), Optional.empty()));
+
+        assertThat(engine.getProperty("max.batch.size")).isEqualTo("4096");
+        assertThat(engine.getProperty("poll.interval.ms")).isEqualTo("50");
+    }
+
+    @Test
+    void withoutAnOverrideDebeziumHandsABatchOverAfterTenMilliseconds() {
+        Properties p = new Properties();
+        p.setProperty("relay.source.user", "relay");
+        p.setProperty("relay.kafka.bootstrap-servers", "127.0.0.1:9092");
+        RelaySettings settings = RelaySettings.from(p);
+
+        Properties engine = DebeziumSourceConfiguration.engineProperties(DebeziumSourceConfiguration.of(
+                settings.source(), Path.of("data"), settings.syncTypes(), false, settings.delivery(), Optional.empty()));
+
+        assertThat(engine.getProperty("poll.interval.ms")).isEqualTo("10");
     }
 }
