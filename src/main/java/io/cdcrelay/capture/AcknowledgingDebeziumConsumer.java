@@ -67,7 +67,8 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
 
     private EngineSession newSession() {
         EngineSession previous = session;
-        session = new EngineSession(this, endpoint, delivery, health, watchdog, loop, previous);
+        session = new EngineSession(this, endpoint, delivery, health, watchdog, loop,
+                previous == null ? null : previous.handOver());
         return session;
     }
 

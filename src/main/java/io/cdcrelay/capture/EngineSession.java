@@ -47,8 +47,11 @@ final class EngineSession implements SessionLoop.Session, DebeziumEngine.Complet
     private final RelayHealth health;
     private final DisconnectWatchdog watchdog;
     private final SessionLoop loop;
-    /** The session before this one: its changes in flight are settled before this one reads again. */
-    private final EngineSession previous;
+    /**
+     * The previous session's hand-over: its changes in flight are settled before this one reads again. Only the
+     * hand-over, not the session, so sessions do not chain each other across restarts.
+     */
+    private final HandOver previous;
     private final HandOver handOver;
     private final AcknowledgedPrefix<ChangeEvent<SourceRecord, SourceRecord>> acknowledged =
             new AcknowledgedPrefix<>(this::markProcessed);
@@ -63,7 +66,7 @@ final class EngineSession implements SessionLoop.Session, DebeziumEngine.Complet
     private int snapshotIdleChecks;
 
     EngineSession(AcknowledgingDebeziumConsumer consumer, RelayDebeziumEndpoint endpoint, DeliverySettings delivery,
-            RelayHealth health, DisconnectWatchdog watchdog, SessionLoop loop, EngineSession previous) {
+            RelayHealth health, DisconnectWatchdog watchdog, SessionLoop loop, HandOver previous) {
         this.consumer = consumer;
         this.endpoint = endpoint;
         this.delivery = delivery;
@@ -82,7 +85,7 @@ final class EngineSession implements SessionLoop.Session, DebeziumEngine.Complet
 
     @Override
     public void run() throws Exception {
-        if (previous != null && !previous.handOver.awaitIdle(delivery.timeout())) {
+        if (previous != null && !previous.awaitIdle(delivery.timeout())) {
             LOG.warn("Changes handed over before the restart were not all acknowledged within {} s; they are sent "
                     + "again from the saved position", delivery.timeout().toSeconds());
         }
@@ -148,6 +151,10 @@ final class EngineSession implements SessionLoop.Session, DebeziumEngine.Complet
                 LOG.debug("Closing the Debezium engine: {}", e.getMessage());
             }
         }
+    }
+
+    HandOver handOver() {
+        return handOver;
     }
 
     /** Why the session cannot go on although the engine runs: a failure or stall noticed while the source is quiet. */

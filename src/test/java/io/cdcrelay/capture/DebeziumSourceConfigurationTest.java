@@ -33,15 +33,8 @@ class DebeziumSourceConfigurationTest {
 
     @Test
     void everyPassedThroughDebeziumPropertyWinsOverCamelsOwnValue() {
-        Properties p = new Properties();
-        p.setProperty("relay.source.user", "relay");
-        p.setProperty("relay.kafka.bootstrap-servers", "127.0.0.1:9092");
-        p.setProperty("relay.source.debezium.max.batch.size", "4096");
-        p.setProperty("relay.source.debezium.poll.interval.ms", "50");
-        RelaySettings settings = RelaySettings.from(p);
-
-        Properties engine = DebeziumSourceConfiguration.engineProperties(DebeziumSourceConfiguration.of(
-                settings.source(), Path.of("data"), settings.syncTypes(), false, settings.delivery(), Optional.empty()));
+        Properties engine = engineProperties("relay.source.debezium.max.batch.size", "4096",
+                "relay.source.debezium.poll.interval.ms", "50");
 
         assertThat(engine.getProperty("max.batch.size")).isEqualTo("4096");
         assertThat(engine.getProperty("poll.interval.ms")).isEqualTo("50");
@@ -49,14 +42,21 @@ class DebeziumSourceConfigurationTest {
 
     @Test
     void withoutAnOverrideDebeziumHandsABatchOverAfterTenMilliseconds() {
+        Properties engine = engineProperties();
+
+        assertThat(engine.getProperty("poll.interval.ms")).isEqualTo("10");
+    }
+
+    /** The engine's properties for a minimal relay with these {@code relay.*} keys and values added. */
+    private static Properties engineProperties(String... keysAndValues) {
         Properties p = new Properties();
         p.setProperty("relay.source.user", "relay");
         p.setProperty("relay.kafka.bootstrap-servers", "127.0.0.1:9092");
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            p.setProperty(keysAndValues[i], keysAndValues[i + 1]);
+        }
         RelaySettings settings = RelaySettings.from(p);
-
-        Properties engine = DebeziumSourceConfiguration.engineProperties(DebeziumSourceConfiguration.of(
+        return DebeziumSourceConfiguration.engineProperties(DebeziumSourceConfiguration.of(
                 settings.source(), Path.of("data"), settings.syncTypes(), false, settings.delivery(), Optional.empty()));
-
-        assertThat(engine.getProperty("poll.interval.ms")).isEqualTo("10");
     }
 }
