@@ -43,11 +43,21 @@ final class RelayCompetitor implements Competitor {
     public Run start(long expected) throws Exception {
         long base = destination.stored();
         List<String> arguments = new ArrayList<>(List.of("-Xmx1g"));
+        arguments.addAll(extraJvmOptions());
         arguments.addAll(JavaProcesses.systemProperties(settings));
         arguments.addAll(List.of("-jar", jar.toString()));
         long started = System.currentTimeMillis();
         Process process = JavaProcesses.start(arguments, log, false);
         return new RelayRun(process, base, expected, started);
+    }
+
+    /**
+     * BENCH_RELAY_JVM_OPTIONS, split at spaces: options for the relay's JVM only, for instance a flight recording
+     * ({@code -XX:StartFlightRecording=filename=target/relay-%p.jfr,settings=profile}) of one competitor.
+     */
+    private static List<String> extraJvmOptions() {
+        String options = System.getenv().getOrDefault("BENCH_RELAY_JVM_OPTIONS", "").trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     private final class RelayRun implements Run {
