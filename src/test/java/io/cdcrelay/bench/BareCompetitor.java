@@ -68,6 +68,8 @@ final class BareCompetitor implements Competitor {
         private final CountDownLatch reached = new CountDownLatch(1);
         private final BlockingQueue<String> latencyLines = new LinkedBlockingQueue<>();
         private volatile long first = -1;
+        private volatile long cpuAtFirst = -1;
+        private volatile long cpuAtReached = -1;
         private volatile long reachedAt = -1;
         private volatile long changes;
         private volatile long latencies;
@@ -98,9 +100,11 @@ final class BareCompetitor implements Competitor {
                 latencies = Long.parseLong(m.group(3));
             } else if ((m = FIRST.matcher(line)).find()) {
                 first = Long.parseLong(m.group(1));
+                cpuAtFirst = ProcessCpu.millis(process.pid());
             } else if ((m = REACHED.matcher(line)).find()) {
                 changes = Math.max(changes, Long.parseLong(m.group(1)));
                 reachedAt = Long.parseLong(m.group(2));
+                cpuAtReached = ProcessCpu.millis(process.pid());
                 reached.countDown();
             } else if (line.startsWith("BARE latency ")) {
                 latencyLines.add(line);
@@ -120,7 +124,7 @@ final class BareCompetitor implements Competitor {
                             + " %d s; see %s", changes, expected, timeout.toSeconds(), log));
                 }
             }
-            return new Span(expected, started, first, reachedAt);
+            return new Span(expected, started, first, reachedAt, cpuAtFirst, cpuAtReached);
         }
 
         @Override

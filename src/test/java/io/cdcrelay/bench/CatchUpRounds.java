@@ -21,7 +21,7 @@ final class CatchUpRounds {
     static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(10);
 
     /** One competitor's catch-up; {@code extra} changes counted beyond the rows committed (replayed). */
-    record Measured(String name, Competitor.Span span, long extra, long peakRssKb) {
+    record Measured(String name, Competitor.Span span, long extra, long peakRssKb, double harnessCpuMicros) {
     }
 
     /** One round; {@code first} is the name of the competitor that ran first. */
@@ -73,19 +73,25 @@ final class CatchUpRounds {
     }
 
     private Measured measure(int round, Competitor competitor, int rows) throws Exception {
+        long harnessCpuBefore = ProcessCpu.ofThisProcess();
         try (Competitor.Run run = competitor.start(rows)) {
             Competitor.Span span = run.awaitExpected(CATCH_UP_TIMEOUT);
+            // the harness holds the Kafka broker: what it spends while the relay runs is the broker's share
+            double harnessCpuMicros = (ProcessCpu.ofThisProcess() - harnessCpuBefore) * 1e3 / rows;
             Thread.sleep(SETTLE.toMillis());
             long extra = run.counted() - rows;
             long rss = run.peakRssKb();
             out.printf("round %d: %-5s %,9.0f changes/s  (%,d in %.2f s first to last; first change %.1f s"
                     + " after its JVM started; peak RSS %s)%n", round, competitor.name(), span.rate(), rows,
                     span.seconds(), span.startToFirstSeconds(), megabytes(rss));
+            out.printf("round %d: %-5s CPU %.1f µs per change in its JVM (%.2f cores busy first to last),"
+                    + " %.1f µs in the harness (servers, counting) from its start%n", round, competitor.name(),
+                    span.cpuMicrosPerChange(), span.coresBusy(), harnessCpuMicros);
             if (extra != 0) {
                 out.printf("round %d: %s counted %,d changes more than the %,d rows committed (replayed from"
                         + " an older offset?)%n", round, competitor.name(), extra, rows);
             }
-            return new Measured(competitor.name(), span, extra, rss);
+            return new Measured(competitor.name(), span, extra, rss, harnessCpuMicros);
         }
     }
 

@@ -37,9 +37,23 @@ interface Competitor {
 
     /**
      * Wall-clock times (epoch ms) of one catch-up: the JVM's start, the first counted change and the
-     * {@code expected}-th.
+     * {@code expected}-th; and the CPU time (ms, -1 when unknown) the JVM had used when the harness saw the
+     * first change and the last.
      */
-    record Span(long expected, long startedMillis, long firstMillis, long reachedMillis) {
+    record Span(long expected, long startedMillis, long firstMillis, long reachedMillis, long cpuAtFirstMillis,
+                long cpuAtReachedMillis) {
+
+        /** CPU the JVM spent from its first change to its last, per change, in microseconds; -1 when unknown. */
+        double cpuMicrosPerChange() {
+            return cpuAtFirstMillis < 0 || cpuAtReachedMillis < 0 ? -1
+                    : (cpuAtReachedMillis - cpuAtFirstMillis) * 1e3 / expected;
+        }
+
+        /** Cores the JVM kept busy on average from its first change to its last. */
+        double coresBusy() {
+            return cpuAtFirstMillis < 0 || cpuAtReachedMillis < 0 ? -1
+                    : (cpuAtReachedMillis - cpuAtFirstMillis) / 1e3 / seconds();
+        }
 
         /** From the first change to the last; one 100 ms poll at least, the resolution of the relay's count. */
         double seconds() {

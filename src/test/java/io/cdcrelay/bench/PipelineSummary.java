@@ -35,6 +35,14 @@ final class PipelineSummary {
             }
             out.printf(ROW, String.format("catch-up, median of %d rounds", rounds.size()), "", "",
                     String.format("%.2f", CatchUpRounds.medianRatio(rounds)));
+            double bareCpu = median(rounds.stream().mapToDouble(r -> r.bare().span().cpuMicrosPerChange()).toArray());
+            double relayCpu = median(rounds.stream().mapToDouble(r -> r.relay().span().cpuMicrosPerChange())
+                    .toArray());
+            out.printf(ROW, "CPU per change in its JVM, median", micros(bareCpu), micros(relayCpu),
+                    String.format("%.2f", relayCpu / bareCpu));
+            out.printf(ROW, "CPU per change in the harness, median",
+                    micros(median(rounds.stream().mapToDouble(r -> r.bare().harnessCpuMicros()).toArray())),
+                    micros(median(rounds.stream().mapToDouble(r -> r.relay().harnessCpuMicros()).toArray())), "");
             out.printf(ROW, "peak RSS in catch-up (highest)",
                     CatchUpRounds.megabytes(rounds.stream().mapToLong(r -> r.bare().peakRssKb()).max().orElse(-1)),
                     CatchUpRounds.megabytes(rounds.stream().mapToLong(r -> r.relay().peakRssKb()).max().orElse(-1)),
@@ -63,6 +71,10 @@ final class PipelineSummary {
 
     private static String rate(double perSecond) {
         return String.format("%,.0f changes/s", perSecond);
+    }
+
+    private static String micros(double value) {
+        return String.format("%.1f µs", value);
     }
 
     private static String percentiles(Latencies.Summary s) {

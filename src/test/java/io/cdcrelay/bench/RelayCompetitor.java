@@ -77,6 +77,7 @@ final class RelayCompetitor implements Competitor {
         @Override
         public Span awaitExpected(Duration timeout) throws Exception {
             long first = -1;
+            long cpuAtFirst = -1;
             long deadline = started + timeout.toMillis();
             long next = System.currentTimeMillis();
             while (true) {
@@ -88,9 +89,10 @@ final class RelayCompetitor implements Competitor {
                 long now = System.currentTimeMillis();
                 if (counted > 0 && first < 0) {
                     first = now;
+                    cpuAtFirst = ProcessCpu.millis(process.pid());
                 }
                 if (counted >= expected) {
-                    return new Span(expected, started, first, now);
+                    return new Span(expected, started, first, now, cpuAtFirst, ProcessCpu.millis(process.pid()));
                 }
                 if (now > deadline) {
                     throw new IllegalStateException(String.format("the relay delivered %,d of %,d changes in %d s;"
