@@ -68,7 +68,8 @@ public final class DeliverySteps {
         registry.bind("addRelayHeaders", new AddRelayHeaders(f.transactionSequence(), f.businessSystemId()));
 
         ChangeSink sink = broker;
-        if (settings.delivery().transactionAtATime()) {
+        // exactly-once commits whole source transactions in one Kafka transaction each, in order: no gate needed
+        if (settings.delivery().transactionAtATime() && !settings.delivery().exactlyOnce()) {
             sink = new TransactionGate(sink, OrderedExecutors.single(context, "TransactionGate"));
         }
         registry.bind("sink", new SinkComponent(sink));

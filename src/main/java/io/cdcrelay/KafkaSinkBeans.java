@@ -1,31 +1,82 @@
 package io.cdcrelay;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
+import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.config.KafkaSettings;
 import io.cdcrelay.config.TopicSettings;
 import io.cdcrelay.delivery.OrderedExecutors;
+import io.cdcrelay.delivery.PositionCodec;
 import io.cdcrelay.ops.RelayHealth;
 import io.cdcrelay.ops.RelayMetrics;
 import io.cdcrelay.sink.ChangeSink;
 import io.cdcrelay.sink.DeadLetters;
 import io.cdcrelay.sink.KafkaChangeSink;
+import io.cdcrelay.sink.TransactionalKafkaSink;
 import io.cdcrelay.topic.KafkaTopics;
 import org.apache.camel.CamelContext;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** The sink of {@code relay.sink=kafka}: its producer, topic admin and dead-letter topic. */
 final class KafkaSinkBeans {
 
+    /**
+     * Exactly-once: a Kafka transaction is committed at the latest at this many changes or this age, so that
+     * under a steady load consumers see changes within about half a second; it commits sooner whenever no
+     * change is waiting.
+     */
+    private static final int COMMIT_MESSAGES = 10_000;
+    private static final Duration COMMIT_AGE = Duration.ofMillis(500);
+
     private KafkaSinkBeans() {
     }
 
-    static ChangeSink sink(CamelContext context, KafkaSettings kafka, boolean transactionAtATime, TopicSettings topics,
-            RelayMetrics metrics, RelayHealth health) throws Exception {
+    static ChangeSink sink(CamelContext context, KafkaSettings kafka, DeliverySettings delivery, TopicSettings topics,
+            String sourceName, RelayMetrics metrics, RelayHealth health) throws Exception {
         KafkaTopics admin = new KafkaTopics(KafkaTopics.adminProperties(kafka.bootstrapServers(), kafka.producer()),
                 topics.partitions(), topics.replicationFactor(), topics.createMissing());
         context.addService(admin);
+        if (delivery.exactlyOnce()) {
+            admin.ensureCompacted(delivery.positionsTopic(), "relay.delivery.positions-topic");
+            Properties producer = TransactionalKafkaSink.producerProperties(kafka, sourceName,
+                    delivery.transactionAtATime());
+            return new TransactionalKafkaSink(
+                    () -> new KafkaProducer<>(producer, new ByteArraySerializer(), new ByteArraySerializer()), admin,
+                    delivery.positionsTopic(), new PositionCodec(sourceName),
+                    commits(delivery),
+                    OrderedExecutors.single(context, "KafkaTransactions"));
+        }
+        boolean transactionAtATime = delivery.transactionAtATime();
         Optional<DeadLetters> deadLetters = kafka.deadLetterTopic().map(t -> new DeadLetters(t, admin, metrics, health));
         return new KafkaChangeSink(kafka, transactionAtATime, admin, deadLetters,
                 OrderedExecutors.single(context, "KafkaDeadLetters"));
+    }
+
+    /**
+     * At most half the window in one transaction (and in one chunk of a source transaction under rule One): the
+     * source waits while the window is full, so a transaction must be able to commit before it fills.
+     */
+    private static TransactionalKafkaSink.Commits commits(DeliverySettings delivery) {
+        int half = Math.max(1, delivery.window() / 2);
+        return new TransactionalKafkaSink.Commits(Math.min(COMMIT_MESSAGES, half), COMMIT_AGE,
+                delivery.transactionAtATime(), Math.min(delivery.transactionChunk(), half));
+    }
+
+    /** Reading the positions topic: the bootstrap servers, and the clients' settings a consumer knows (security). */
+    static Map<String, String> consumerProperties(KafkaSettings kafka) {
+        Map<String, String> consumer = new HashMap<>();
+        kafka.producer().forEach((key, value) -> {
+            if (ConsumerConfig.configNames().contains(key)) {
+                consumer.put(key, value);
+            }
+        });
+        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        return consumer;
     }
 }

@@ -80,15 +80,18 @@ final class RelayBeans implements CamelConfiguration {
         CommitSequence commitSequence = new CommitSequence();
         ChangeSink sink = settings.sink().equals("rocketmq")
                 ? RocketMqSinkBeans.sink(context, settings.rocketmq(), settings.topics())
-                : KafkaSinkBeans.sink(context, settings.kafka(), settings.delivery().transactionAtATime(),
-                        settings.topics(), ops.metrics, ops.health);
+                : KafkaSinkBeans.sink(context, settings.kafka(), settings.delivery(), settings.topics(),
+                        settings.source().name(), ops.metrics, ops.health);
         DeliverySteps.bind(context, settings, formatOptions(), commitSequence, sink);
 
         SourceSettings source = settings.source();
-        registry.bind("debezium-mysql", new RelayDebeziumComponent(
-                DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.syncTypes(), fromSeededOffset,
-                        settings.delivery(), columnExcludeList),
-                settings.delivery(), ops.health));
+        var debezium = DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.syncTypes(),
+                fromSeededOffset, settings.delivery(), columnExcludeList);
+        if (settings.delivery().exactlyOnce()) {
+            DebeziumSourceConfiguration.readPositionsFrom(debezium, settings.delivery().positionsTopic(),
+                    KafkaSinkBeans.consumerProperties(settings.kafka()));
+        }
+        registry.bind("debezium-mysql", new RelayDebeziumComponent(debezium, settings.delivery(), ops.health));
         registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(keyCatalog, commitSequence, source::captures)));
     }
 

@@ -49,6 +49,8 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     private final DebeziumMBeans snapshotOnly;
     private final SessionLoop loop;
     private volatile EngineSession session;
+    /** Sessions created so far; only the session loop's thread creates them. */
+    private long sessions;
     private ExecutorService engineThread;
     private ScheduledExecutorService checks;
 
@@ -68,7 +70,7 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     private EngineSession newSession() {
         EngineSession previous = session;
         session = new EngineSession(this, endpoint, delivery, health, watchdog, loop,
-                previous == null ? null : previous.handOver());
+                previous == null ? null : previous.handOver(), ++sessions);
         return session;
     }
 

@@ -102,6 +102,23 @@ public final class DebeziumSourceConfiguration {
         return properties;
     }
 
+    /**
+     * Exactly-once: the engine reads its start from the positions topic the Kafka sink commits into, falling back
+     * to its offset file ({@link PositionTopicOffsetStore}).
+     *
+     * @param client the Kafka clients' settings: {@code bootstrap.servers} and what a consumer knows of
+     *               {@code relay.kafka.producer.*} (security)
+     */
+    public static void readPositionsFrom(MySqlConnectorEmbeddedDebeziumConfiguration c, String topic,
+            Map<String, String> client) {
+        Properties store = PositionTopicOffsetStore.engineProperties(topic, client);
+        c.setOffsetStorage(store.getProperty("offset.storage"));
+        Map<String, Object> additional = new HashMap<>(c.getAdditionalProperties());
+        store.stringPropertyNames().stream().filter(k -> !k.equals("offset.storage"))
+                .forEach(k -> additional.put(k, store.getProperty(k)));
+        c.setAdditionalProperties(additional);
+    }
+
     /** The engine's offset file: its name is the source's name. */
     public static Path offsetFile(Path dataDir, String sourceName) {
         return dataDir.toAbsolutePath().resolve("offsets-" + sourceName + ".dat");

@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.delivery.AcknowledgedPrefix;
 import io.cdcrelay.delivery.HandOver;
+import io.cdcrelay.delivery.ResumePoint;
 import io.cdcrelay.delivery.SessionLoop;
 import io.cdcrelay.ops.DebeziumMBeans;
 import io.cdcrelay.ops.RelayHealth;
@@ -53,6 +54,8 @@ final class EngineSession implements SessionLoop.Session, DebeziumEngine.Complet
      */
     private final HandOver previous;
     private final HandOver handOver;
+    /** This session's number, counting from 1 in the consumer: a sink that failed a change refuses the session. */
+    private final long number;
     private final AcknowledgedPrefix<ChangeEvent<SourceRecord, SourceRecord>> acknowledged =
             new AcknowledgedPrefix<>(this::markProcessed);
     /** Used by the engine's one processing thread only. */
@@ -66,8 +69,9 @@ final class EngineSession implements SessionLoop.Session, DebeziumEngine.Complet
     private int snapshotIdleChecks;
 
     EngineSession(AcknowledgingDebeziumConsumer consumer, RelayDebeziumEndpoint endpoint, DeliverySettings delivery,
-            RelayHealth health, DisconnectWatchdog watchdog, SessionLoop loop, HandOver previous) {
+            RelayHealth health, DisconnectWatchdog watchdog, SessionLoop loop, HandOver previous, long number) {
         this.consumer = consumer;
+        this.number = number;
         this.endpoint = endpoint;
         this.delivery = delivery;
         this.health = health;
@@ -211,6 +215,7 @@ final class EngineSession implements SessionLoop.Session, DebeziumEngine.Complet
             return;
         }
         Exchange exchange = consumer.newExchange();
+        exchange.setProperty(ResumePoint.SESSION_PROPERTY, number);
         SourceRecord record = released.record().value();
         exchange.getMessage().setHeader(DebeziumConstants.HEADER_IDENTIFIER, record.topic());
         exchange.getMessage().setBody(new Released<>(record, released.size(), released.last(), true));

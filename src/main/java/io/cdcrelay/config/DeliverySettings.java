@@ -15,7 +15,15 @@ import java.time.Duration;
  * @param transactionAtATime    each released transaction is acknowledged before the next is sent (rule One)
  * @param lanes                 threads that render and send, each owning some partitions; 0 renders and sends
  *                              on the source's thread
+ * @param guarantee             at-least-once, or exactly-once through Kafka transactions
+ * @param positionsTopic        under exactly-once, the compacted topic the source position is written to in each
+ *                              Kafka transaction
  */
 public record DeliverySettings(int window, Duration timeout, Duration offsetFlush, boolean transactionBoundaries,
-        int transactionChunk, boolean transactionAtATime, int lanes) {
+        int transactionChunk, boolean transactionAtATime, int lanes, DeliveryGuarantee guarantee,
+        String positionsTopic) {
+
+    public boolean exactlyOnce() {
+        return guarantee == DeliveryGuarantee.EXACTLY_ONCE;
+    }
 }

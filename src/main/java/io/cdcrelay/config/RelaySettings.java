@@ -73,7 +73,7 @@ public record RelaySettings(
                 FormatSettings.from(r),
                 partitioning,
                 topics(r),
-                delivery(r, partitioning),
+                delivery(r, partitioning, sink),
                 mirrorEnabled ? MirrorSettings.from(r) : null,
                 zone(r),
                 r.duration("relay.progress.interval", Duration.ofSeconds(5)),
@@ -191,9 +191,28 @@ public record RelaySettings(
                 syncTypes(r).contains(SyncType.SCHEMA));
     }
 
-    /** Rule One needs transaction boundaries: a transaction is sent whole and acknowledged before the next. */
-    private static DeliverySettings delivery(PropertyReader r, PartitioningSettings partitioning) {
+    /**
+     * Rule One needs transaction boundaries: a transaction is sent whole and acknowledged before the next, or,
+     * exactly-once, committed whole in one Kafka transaction.
+     */
+    private static DeliverySettings delivery(PropertyReader r, PartitioningSettings partitioning, String sink) {
         boolean one = partitioning.rule() == PartitioningSettings.Rule.ONE;
+        DeliveryGuarantee guarantee = DeliveryGuarantee.of(r.oneOf("relay.delivery.guarantee",
+                DeliveryGuarantee.AT_LEAST_ONCE.value(), DeliveryGuarantee.values(DeliveryGuarantee.values())));
+        int lanes = r.integer("relay.delivery.lanes", 1, 0, 64);
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE && !sink.equals("kafka")) {
+            throw new SettingsException("relay.delivery.guarantee=exactly-once needs relay.sink=kafka (it writes"
+                    + " changes and position in one Kafka transaction): use at-least-once with " + sink + ".");
+        }
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE
+                && r.optional("relay.dead-letter.topic").filter(t -> !t.isBlank()).isPresent()) {
+            throw new SettingsException("relay.dead-letter.topic does not go with relay.delivery.guarantee=exactly-once"
+                    + " yet (a refused message aborts its whole Kafka transaction): remove one of them.");
+        }
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE && lanes > 1) {
+            throw new SettingsException("relay.delivery.lanes=" + lanes + " does not go with relay.delivery.guarantee"
+                    + "=exactly-once, which commits changes in source order: set relay.delivery.lanes to 1 or 0.");
+        }
         return new DeliverySettings(
                 r.integer("relay.delivery.window", 20_000, 1, 1_000_000),
                 r.duration("relay.delivery.timeout", Duration.ofMinutes(2)),
@@ -201,7 +220,9 @@ public record RelaySettings(
                 one || r.bool("relay.transaction-sequence", false),
                 r.integer("relay.transaction.chunk-size", 10_000, 1, 1_000_000),
                 one,
-                r.integer("relay.delivery.lanes", 1, 0, 64));
+                lanes,
+                guarantee,
+                r.string("relay.delivery.positions-topic", r.string("relay.source.name", "relay") + ".positions"));
     }
 
     private static ZoneId zone(PropertyReader r) {

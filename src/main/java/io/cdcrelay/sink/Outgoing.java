@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import io.cdcrelay.change.ChangeEvent;
+import io.cdcrelay.delivery.ResumePoint;
 
 /**
  * A change on its way to the broker: what the route's steps hand each other. Each step returns an enriched
@@ -17,33 +18,39 @@ import io.cdcrelay.change.ChangeEvent;
  * @param key            message key; null for a table without any key
  * @param headers        the {@code relay.*} headers, in order
  * @param value          the message value in the topic's wire format; null until rendered
+ * @param resumeAt       where the source resumes after this change; null for heartbeats, which the relay makes
  */
 public record Outgoing(ChangeEvent change, String topic, int partitionCount, int partition, String key,
-        Map<String, String> headers, byte[] value) {
+        Map<String, String> headers, byte[] value, ResumePoint resumeAt) {
 
     /** The partition of a change that goes to every partition of its topic. */
     public static final int EVERY_PARTITION = -1;
 
-    /** A change before any step. */
+    /** A change the relay made itself (a heartbeat), before any step. */
     public static Outgoing of(ChangeEvent change) {
-        return new Outgoing(change, null, 0, 0, null, Map.of(), null);
+        return of(change, null);
+    }
+
+    /** A change read from the source, before any step. */
+    public static Outgoing of(ChangeEvent change, ResumePoint resumeAt) {
+        return new Outgoing(change, null, 0, 0, null, Map.of(), null, resumeAt);
     }
 
     public Outgoing toTopic(String name, int partitions) {
-        return new Outgoing(change, name, partitions, partition, key, headers, value);
+        return new Outgoing(change, name, partitions, partition, key, headers, value, resumeAt);
     }
 
     /** @param target a partition, or {@link #EVERY_PARTITION} */
     public Outgoing toPartition(int target, String messageKey) {
-        return new Outgoing(change, topic, partitionCount, target, messageKey, headers, value);
+        return new Outgoing(change, topic, partitionCount, target, messageKey, headers, value, resumeAt);
     }
 
     public Outgoing withHeaders(Map<String, String> relayHeaders) {
-        return new Outgoing(change, topic, partitionCount, partition, key, relayHeaders, value);
+        return new Outgoing(change, topic, partitionCount, partition, key, relayHeaders, value, resumeAt);
     }
 
     public Outgoing withValue(byte[] rendered) {
-        return new Outgoing(change, topic, partitionCount, partition, key, headers, rendered);
+        return new Outgoing(change, topic, partitionCount, partition, key, headers, rendered, resumeAt);
     }
 
     public boolean everyPartition() {

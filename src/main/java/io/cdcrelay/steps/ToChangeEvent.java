@@ -3,6 +3,7 @@ package io.cdcrelay.steps;
 import io.cdcrelay.change.ChangeEvent;
 import io.cdcrelay.change.ChangeEventMapper;
 import io.cdcrelay.change.TransactionInfo;
+import io.cdcrelay.delivery.ResumePoint;
 import io.cdcrelay.sink.Outgoing;
 import io.cdcrelay.transaction.Released;
 import org.apache.camel.Exchange;
@@ -11,8 +12,8 @@ import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * Debezium's record, as the consumer released it → the body as an {@link Outgoing} of the mapped change, with
- * the transaction size and last-change mark the consumer learned; {@code null} for records that concern no
- * captured table.
+ * the transaction size and last-change mark the consumer learned and the record's {@link ResumePoint};
+ * {@code null} for records that concern no captured table.
  */
 public final class ToChangeEvent implements Processor {
 
@@ -33,6 +34,9 @@ public final class ToChangeEvent implements Processor {
         }
         TransactionInfo tx = change.transaction();
         change = change.withTransaction(new TransactionInfo(tx.id(), tx.sequence(), released.size(), released.last()));
-        exchange.getMessage().setBody(Outgoing.of(change));
+        SourceRecord record = released.record();
+        Long session = exchange.getProperty(ResumePoint.SESSION_PROPERTY, Long.class);
+        exchange.getMessage().setBody(Outgoing.of(change, new ResumePoint(session == null ? 0 : session,
+                record.sourcePartition(), record.sourceOffset())));
     }
 }

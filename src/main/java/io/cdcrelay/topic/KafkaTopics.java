@@ -13,11 +13,14 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -96,9 +99,42 @@ public final class KafkaTopics extends ServiceSupport implements TopicPartitions
         return create(topic, partitionsIfMissing);
     }
 
-    private int create(String topic, int partitions) {
+    /**
+     * The relay's own state topic {@code topic} (the exactly-once positions): one partition, compacted, created
+     * when missing whatever {@code relay.sync-types} says; an existing topic that would delete positions by age
+     * is refused.
+     */
+    public void ensureCompacted(String topic, String key) {
         try {
-            admin().createTopics(List.of(new NewTopic(topic, partitions, replicationFactor)))
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            Config config = admin().describeConfigs(List.of(resource)).all()
+                    .get(WAIT.toMillis(), TimeUnit.MILLISECONDS).get(resource);
+            String policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+            if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+                throw new IllegalStateException("topic " + topic + " (" + key + ") has cleanup.policy=" + policy
+                        + ", which deletes saved positions by age: set it to compact, or name another topic in " + key);
+            }
+            awaitLeaders(topic);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                throw new IllegalStateException("cannot describe topic " + topic + ": " + e.getCause().getMessage(), e);
+            }
+            create(topic, 1, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing topic " + topic, e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("topic " + topic + " did not answer within " + WAIT.toSeconds() + " s", e);
+        }
+    }
+
+    private int create(String topic, int partitions) {
+        return create(topic, partitions, Map.of());
+    }
+
+    private int create(String topic, int partitions, Map<String, String> configs) {
+        try {
+            admin().createTopics(List.of(new NewTopic(topic, partitions, replicationFactor).configs(configs)))
                     .all().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             LOG.info("Created topic {} with {} partitions, replication factor {}", topic, partitions, replicationFactor);
         } catch (ExecutionException e) {

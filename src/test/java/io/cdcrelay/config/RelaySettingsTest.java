@@ -24,6 +24,41 @@ class RelaySettingsTest {
         assertThat(s.topics().partitions()).isEqualTo(3);
         assertThat(s.topics().createMissing()).isTrue();
         assertThat(s.delivery().offsetFlush()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(s.delivery().guarantee()).isEqualTo(DeliveryGuarantee.AT_LEAST_ONCE);
+        assertThat(s.delivery().positionsTopic()).isEqualTo("relay.positions");
+    }
+
+    @Test
+    void exactlyOnceIsRefusedWhereItCannotHold() {
+        Properties rocketmq = minimal();
+        rocketmq.setProperty("relay.delivery.guarantee", "exactly-once");
+        rocketmq.setProperty("relay.sink", "rocketmq");
+        rocketmq.setProperty("relay.rocketmq.namesrv-addr", "127.0.0.1:9876");
+        assertThatThrownBy(() -> RelaySettings.from(rocketmq)).hasMessage("relay.delivery.guarantee=exactly-once "
+                + "needs relay.sink=kafka (it writes changes and position in one Kafka transaction): use at-least-once "
+                + "with rocketmq.");
+        Properties lanes = minimal();
+        lanes.setProperty("relay.delivery.guarantee", "exactly-once");
+        lanes.setProperty("relay.delivery.lanes", "2");
+        assertThatThrownBy(() -> RelaySettings.from(lanes)).hasMessage("relay.delivery.lanes=2 does not go with "
+                + "relay.delivery.guarantee=exactly-once, which commits changes in source order: set "
+                + "relay.delivery.lanes to 1 or 0.");
+        Properties deadLetters = minimal();
+        deadLetters.setProperty("relay.delivery.guarantee", "exactly-once");
+        deadLetters.setProperty("relay.dead-letter.topic", "parked");
+        assertThatThrownBy(() -> RelaySettings.from(deadLetters))
+                .hasMessageStartingWith("relay.dead-letter.topic does not go with relay.delivery.guarantee=exactly-once");
+        assertRefused("relay.delivery.guarantee", "twice", "relay.delivery.guarantee=twice is not valid: use one of "
+                + "at-least-once, exactly-once.");
+    }
+
+    @Test
+    void exactlyOnceKeepsItsPositionsInATopicNamedAfterTheSource() {
+        Properties p = minimal();
+        p.setProperty("relay.delivery.guarantee", "exactly-once");
+        p.setProperty("relay.source.name", "shop");
+        assertThat(RelaySettings.from(p).delivery().exactlyOnce()).isTrue();
+        assertThat(RelaySettings.from(p).delivery().positionsTopic()).isEqualTo("shop.positions");
     }
 
     @Test

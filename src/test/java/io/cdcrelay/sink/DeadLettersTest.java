@@ -105,7 +105,7 @@ class DeadLettersTest {
 
     private static Outgoing message(byte[] value) {
         return new Outgoing(Changes.insert(), "Topic_shop_docs", 3, 2, "{\"id\":\"7\"}", Map.of("relay.op", "INSERT"),
-                value);
+                value, null);
     }
 
     private static String header(ProducerRecord<String, byte[]> record, String name) {

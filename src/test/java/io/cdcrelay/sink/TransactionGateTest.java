@@ -52,7 +52,7 @@ class TransactionGateTest {
     private void send(String key, boolean last) {
         ChangeEvent change = Changes.ddl("x");
         change = change.withTransaction(new TransactionInfo("tx", 1, 0, last));
-        Outgoing message = new Outgoing(change, "t", 1, 0, key, Map.of(), new byte[0]);
+        Outgoing message = new Outgoing(change, "t", 1, 0, key, Map.of(), new byte[0], null);
         gate.send(message, failure -> outcomes.add(key + (failure == null ? " ok" : " failed")));
     }
 

@@ -1,0 +1,25 @@
+package io.cdcrelay.delivery;
+
+import java.util.Map;
+
+/**
+ * Where a source resumes after a change: Debezium's source partition and offset of its record, and the session
+ * that read it. Under {@code relay.delivery.guarantee=exactly-once} the Kafka sink writes the resume point of
+ * the last change of each Kafka transaction into that transaction, so the changes and the position they end at
+ * become visible together or not at all.
+ *
+ * @param session   the number of the source session that read the change; a sink that failed a session's
+ *                  change refuses the rest of that session, whose changes are read again by the next one
+ * @param partition Debezium's source partition ({@code {"server": <topic prefix>}})
+ * @param offset    Debezium's offset after the change, as its engine would save it
+ */
+public record ResumePoint(long session, Map<String, ?> partition, Map<String, ?> offset) {
+
+    /** The exchange property a source consumer sets to the number of the session that read the change. */
+    public static final String SESSION_PROPERTY = "CdcRelaySession";
+
+    public ResumePoint {
+        partition = Map.copyOf(partition);
+        offset = Map.copyOf(offset);
+    }
+}

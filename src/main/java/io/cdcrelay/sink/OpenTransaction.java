@@ -1,0 +1,84 @@
+package io.cdcrelay.sink;
+
+import io.cdcrelay.delivery.ResumePoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The Kafka transaction {@link TransactionalKafkaSink} is filling: the changes in it, who to tell when it
+ * ends, the resume point of its last change, and whether it may be committed now. Used by the sink's thread,
+ * except {@link #failed}, which the producer's I/O thread calls.
+ */
+final class OpenTransaction {
+
+    private final TransactionalKafkaSink.Commits commits;
+    private final long begunNanos;
+    private final List<Consumer<Throwable>> dones = new ArrayList<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private ResumePoint resumeAt;
+    private long lastSession;
+    /** Source changes since the last one that ended its source transaction (rule One). */
+    private int sinceBoundary;
+
+    OpenTransaction(TransactionalKafkaSink.Commits commits, long begunNanos) {
+        this.commits = commits;
+        this.begunNanos = begunNanos;
+    }
+
+    void add(Outgoing message, Consumer<Throwable> done) {
+        dones.add(done);
+        if (message.resumeAt() != null) {
+            resumeAt = message.resumeAt();
+            lastSession = Math.max(lastSession, resumeAt.session());
+            sinceBoundary = message.endsTransaction() ? 0 : sinceBoundary + 1;
+        }
+    }
+
+    /** A copy the broker refused; null (a stored copy) is ignored. */
+    void failed(Throwable error) {
+        if (error != null) {
+            failure.compareAndSet(null, error);
+        }
+    }
+
+    Throwable failure() {
+        return failure.get();
+    }
+
+    /** Where the source resumes after this transaction's last change; null when it holds heartbeats only. */
+    ResumePoint resumeAt() {
+        return resumeAt;
+    }
+
+    /** The highest source session of its changes. */
+    long lastSession() {
+        return lastSession;
+    }
+
+    int size() {
+        return dones.size();
+    }
+
+    boolean full() {
+        return dones.size() >= commits.maxMessages()
+                || System.nanoTime() - begunNanos >= commits.maxAge().toNanos();
+    }
+
+    /**
+     * Under rule One a transaction commits only between source transactions, or after a chunk of a large one;
+     * under Hash at any change.
+     */
+    boolean mayCommit() {
+        return !commits.wholeTransactions() || sinceBoundary == 0 || sinceBoundary >= commits.chunk();
+    }
+
+    void succeed() {
+        dones.forEach(d -> d.accept(null));
+    }
+
+    void fail(Throwable cause) {
+        dones.forEach(d -> d.accept(cause));
+    }
+}

@@ -1,0 +1,135 @@
+package io.cdcrelay.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cdcrelay.change.ChangeEvent;
+import io.cdcrelay.change.Changes;
+import io.cdcrelay.change.TransactionInfo;
+import io.cdcrelay.delivery.PositionCodec;
+import io.cdcrelay.delivery.ResumePoint;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The exactly-once Kafka sink against Kafka's MockProducer in transactional mode. */
+class TransactionalKafkaSinkTest {
+
+    private static final String POSITIONS = "relay.positions";
+    private static final Map<String, String> PARTITION = Map.of("server", "relay");
+
+    private final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, new ByteArraySerializer(),
+            new ByteArraySerializer());
+    private final ExecutorService thread = Executors.newSingleThreadExecutor();
+    private TransactionalKafkaSink sink;
+
+    private void start(boolean wholeTransactions) {
+        sink = new TransactionalKafkaSink(() -> producer, topic -> 1, POSITIONS, new PositionCodec("relay"),
+                new TransactionalKafkaSink.Commits(1_000, Duration.ofSeconds(5), wholeTransactions, 1_000), thread);
+        sink.start();
+    }
+
+    @AfterEach
+    void stop() {
+        sink.stop();
+    }
+
+    private static Outgoing change(long session, long pos, boolean lastOfTransaction) {
+        ChangeEvent change = Changes.insert().withTransaction(new TransactionInfo("tx", 1, 2, lastOfTransaction));
+        return new Outgoing(change, "Topic_shop_orders", 1, 0, "{\"id\":\"" + pos + "\"}", Map.of(),
+                ("v" + pos).getBytes(StandardCharsets.UTF_8),
+                new ResumePoint(session, PARTITION, Map.of("file", "binlog.000001", "pos", pos)));
+    }
+
+    private CompletableFuture<Throwable> send(Outgoing message) {
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        sink.send(message, outcome::complete);
+        return outcome;
+    }
+
+    private static Throwable outcome(CompletableFuture<Throwable> sent) throws Exception {
+        return sent.get(10, TimeUnit.SECONDS);
+    }
+
+    private List<ProducerRecord<byte[], byte[]>> committedTo(String topic) {
+        return producer.history().stream().filter(r -> r.topic().equals(topic)).toList();
+    }
+
+    @Test
+    void changesAndThePositionAfterTheLastAreCommittedInOneTransaction() throws Exception {
+        start(false);
+        List<CompletableFuture<Throwable>> sent = List.of(send(change(1, 100, false)), send(change(1, 200, false)),
+                send(change(1, 300, false)));
+        for (CompletableFuture<Throwable> s : sent) {
+            assertThat(outcome(s)).isNull();
+        }
+
+        assertThat(committedTo("Topic_shop_orders")).hasSize(3);
+        ProducerRecord<byte[], byte[]> position = committedTo(POSITIONS).get(committedTo(POSITIONS).size() - 1);
+        assertThat(new String(position.key(), StandardCharsets.UTF_8)).isEqualTo("[\"relay\",{\"server\":\"relay\"}]");
+        assertThat(new String(position.value(), StandardCharsets.UTF_8)).contains("\"pos\":300");
+        assertThat(producer.uncommittedRecords()).isEmpty();
+    }
+
+    @Test
+    void aFailedCommitFailsItsChangesAndRefusesTheRestOfTheirSession() throws Exception {
+        start(false);
+        producer.commitTransactionException = new KafkaException("broker gone");
+        assertThat(outcome(send(change(1, 100, false)))).hasMessageContaining("broker gone");
+        producer.commitTransactionException = null;
+
+        assertThat(outcome(send(change(1, 200, false)))).hasMessageContaining("session reads again");
+        assertThat(outcome(send(change(2, 100, false)))).isNull();
+        assertThat(committedTo("Topic_shop_orders")).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .as("the aborted change of session 1 is not among them").containsExactly("v100");
+    }
+
+    @Test
+    void heartbeatsAreCommittedEvenWhileASessionIsRefused() throws Exception {
+        start(false);
+        producer.commitTransactionException = new KafkaException("broker gone");
+        assertThat(outcome(send(change(1, 100, false)))).isNotNull();
+        producer.commitTransactionException = null;
+
+        Outgoing heartbeat = new Outgoing(Changes.heartbeat(), "Topic_shop_orders", 1, 0, null, Map.of(),
+                new byte[] {1}, null);
+        assertThat(outcome(send(heartbeat))).isNull();
+        assertThat(committedTo(POSITIONS)).as("a heartbeat has no position to save").isEmpty();
+    }
+
+    @Test
+    void underRuleOneASourceTransactionIsCommittedOnlyWithItsLastChange() throws Exception {
+        start(true);
+        CompletableFuture<Throwable> first = send(change(1, 100, false));
+        // the sink waits for the rest of the source transaction; the source is not done with it either
+        Thread.sleep(300);
+        assertThat(first).isNotDone();
+        assertThat(producer.commitCount()).isZero();
+
+        CompletableFuture<Throwable> last = send(change(1, 200, true));
+        assertThat(outcome(first)).isNull();
+        assertThat(outcome(last)).isNull();
+        assertThat(producer.commitCount()).isEqualTo(1);
+        assertThat(committedTo("Topic_shop_orders")).hasSize(2);
+    }
+
+    @Test
+    void aFencedSinkRefusesEverythingAfter() throws Exception {
+        start(false);
+        assertThat(outcome(send(change(1, 100, false)))).isNull();
+        producer.fenceProducer();
+
+        assertThat(outcome(send(change(1, 200, false)))).isNotNull();
+        assertThat(outcome(send(change(2, 300, false)))).hasMessageContaining("took over");
+    }
+}
