@@ -99,6 +99,20 @@ final class LedgerWorkload {
         });
     }
 
+    /** Every committed (id, version) was delivered exactly once, each key's in commit order. */
+    void assertDeliveredOnceInOrder(List<ConsumerRecord<String, String>> records) {
+        Map<Integer, List<Integer>> delivered = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> r : records) {
+            Matcher m = ROW.matcher(r.value());
+            assertThat(m.find()).as("a ledger row in " + r.value()).isTrue();
+            delivered.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new ArrayList<>()).add(Integer.parseInt(m.group(2)));
+        }
+        assertThat(delivered.keySet()).containsExactlyInAnyOrderElementsOf(committed.keySet());
+        committed.forEach((id, versions) -> assertThat(delivered.get(id)).as("deliveries of id " + id)
+                .isEqualTo(versions));
+        assertThat(records).as("messages, one per committed change").hasSize(changes.get());
+    }
+
     private int last(int id) {
         List<Integer> versions = committed.get(id);
         return versions == null ? 1 : versions.get(versions.size() - 1);
