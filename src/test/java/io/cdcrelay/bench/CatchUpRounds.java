@@ -66,7 +66,7 @@ final class CatchUpRounds {
             Measured second = measure(number, bareFirst ? relay : bare, rows);
             Round round = new Round(number, firstOne.name(), commitSeconds, bareFirst ? second : firstOne,
                     bareFirst ? firstOne : second);
-            out.printf("round %d: relay/bare %.2f%n", number, round.ratio());
+            out.printf("round %d: %s/%s %.2f%n", number, relay.name(), bare.name(), round.ratio());
             done.add(round);
         }
         return done;

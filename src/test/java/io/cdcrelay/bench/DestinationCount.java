@@ -1,6 +1,12 @@
 package io.cdcrelay.bench;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import io.cdcrelay.it.TopicReader;
 import org.apache.kafka.clients.admin.Admin;
@@ -31,6 +37,42 @@ interface DestinationCount extends AutoCloseable {
             @Override
             public void close() {
                 admin.close();
+            }
+        };
+    }
+
+    /**
+     * Messages a {@code read_committed} consumer has seen in {@code topic}: a transactional producer's commit
+     * markers take offsets too, so end offsets over-count what an exactly-once relay delivered.
+     */
+    static DestinationCount kafkaCommitted(String bootstrap, String topic) {
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                "isolation.level", "read_committed", "enable.auto.commit", "false"), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        return new DestinationCount() {
+            private long seen;
+            private boolean assigned;
+
+            @Override
+            public synchronized long stored() {
+                if (!assigned) {
+                    List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+                    if (partitions == null || partitions.isEmpty()) {
+                        return 0;
+                    }
+                    List<TopicPartition> all = partitions.stream()
+                            .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    consumer.assign(all);
+                    consumer.seekToBeginning(all);
+                    assigned = true;
+                }
+                seen += consumer.poll(Duration.ofMillis(20)).count();
+                return seen;
+            }
+
+            @Override
+            public synchronized void close() {
+                consumer.close();
             }
         };
     }

@@ -117,7 +117,7 @@ public final class PipelineBenchmark {
     }
 
     /** The settings both competitors share: the relay's test-server keys (see TestRelay#properties). */
-    private static Properties settings(PipelineOptions options, EmbeddedMariaDb db, EmbeddedKafka kafka,
+    static Properties settings(PipelineOptions options, EmbeddedMariaDb db, EmbeddedKafka kafka,
             EmbeddedRocketMq rocketMq) {
         Properties p = new Properties();
         p.setProperty("relay.source.flavor", "mariadb");
@@ -140,7 +140,7 @@ public final class PipelineBenchmark {
     }
 
     /** {@code common} with a competitor's own server id and data folder. */
-    private static Properties withOwn(Properties common, long serverId, Path dataDir) {
+    static Properties withOwn(Properties common, long serverId, Path dataDir) {
         Properties p = new Properties();
         p.putAll(common);
         p.setProperty("relay.source.server-id", String.valueOf(serverId));
@@ -190,7 +190,7 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static File fresh(Path log) throws Exception {
+    static File fresh(Path log) throws Exception {
         Files.deleteIfExists(log);
         return log.toAbsolutePath().toFile();
     }
