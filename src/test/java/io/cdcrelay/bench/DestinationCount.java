@@ -47,7 +47,8 @@ interface DestinationCount extends AutoCloseable {
      */
     static DestinationCount kafkaCommitted(String bootstrap, String topic) {
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-                "isolation.level", "read_committed", "enable.auto.commit", "false"), new ByteArrayDeserializer(),
+                "isolation.level", "read_committed", "enable.auto.commit", "false", "max.poll.records", "50000"),
+                new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         return new DestinationCount() {
             private long seen;
@@ -66,7 +67,10 @@ interface DestinationCount extends AutoCloseable {
                     consumer.seekToBeginning(all);
                     assigned = true;
                 }
-                seen += consumer.poll(Duration.ofMillis(20)).count();
+                // everything stored so far: one poll returns at most max.poll.records
+                for (int polled = -1; polled != 0; seen += polled) {
+                    polled = consumer.poll(Duration.ofMillis(20)).count();
+                }
                 return seen;
             }
 
