@@ -99,6 +99,39 @@ final class LedgerWorkload {
         });
     }
 
+    /**
+     * What a soak reports: committed changes never delivered, deliveries beyond the first of a change, and first
+     * deliveries out of their key's commit order.
+     */
+    record Check(int committed, int delivered, int lost, int duplicated, int outOfOrder) {
+    }
+
+    /** Counts, rather than asserts, how {@code records} differ from what was committed. */
+    Check check(List<ConsumerRecord<String, String>> records) {
+        Map<Integer, List<Integer>> delivered = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> r : records) {
+            Matcher m = ROW.matcher(r.value());
+            if (m.find()) {
+                delivered.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new ArrayList<>())
+                        .add(Integer.parseInt(m.group(2)));
+            }
+        }
+        int lost = 0;
+        int duplicated = 0;
+        int outOfOrder = 0;
+        for (Map.Entry<Integer, List<Integer>> e : committed.entrySet()) {
+            List<Integer> got = delivered.getOrDefault(e.getKey(), List.of());
+            List<Integer> first = got.stream().distinct().toList();
+            duplicated += got.size() - first.size();
+            lost += (int) e.getValue().stream().filter(v -> !first.contains(v)).count();
+            List<Integer> expectedOrder = e.getValue().stream().filter(first::contains).toList();
+            if (!first.equals(expectedOrder)) {
+                outOfOrder++;
+            }
+        }
+        return new Check(changes.get(), records.size(), lost, duplicated, outOfOrder);
+    }
+
     /** Every committed (id, version) was delivered exactly once, each key's in commit order. */
     void assertDeliveredOnceInOrder(List<ConsumerRecord<String, String>> records) {
         Map<Integer, List<Integer>> delivered = new LinkedHashMap<>();
