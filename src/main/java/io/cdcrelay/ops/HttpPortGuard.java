@@ -3,6 +3,7 @@ package io.cdcrelay.ops;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.cdcrelay.config.SettingsException;
@@ -55,7 +56,7 @@ public final class HttpPortGuard implements StartupListener, Ordered {
 
     @Override
     public int getOrder() {
-        // after Camel's DeferServiceStartupListener, which starts the services it deferred
+        // last, so also after Camel's DeferServiceStartupListener, should Camel ever defer its HTTP server's start there
         return Ordered.LOWEST;
     }
 
@@ -89,7 +90,7 @@ public final class HttpPortGuard implements StartupListener, Ordered {
             return key + " could not be listened on when the relay started (it is free again now: another process "
                     + "held it for a moment): " + FIX + ".";
         }
-        String what = reason.get().toLowerCase(java.util.Locale.ROOT).contains("in use")
+        String what = reason.get().toLowerCase(Locale.ROOT).contains("in use")
                 ? " is in use by another process (" : " cannot be listened on (";
         return key + what + reason.get() + "): " + FIX + ".";
     }
