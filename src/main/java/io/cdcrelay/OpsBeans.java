@@ -11,6 +11,7 @@ import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.ops.DebeziumMBeans;
 import io.cdcrelay.ops.DeliveryTracking;
 import io.cdcrelay.ops.HealthEndpoint;
+import io.cdcrelay.ops.HttpPortGuard;
 import io.cdcrelay.ops.MetricsEndpoint;
 import io.cdcrelay.ops.MirrorMetrics;
 import io.cdcrelay.ops.ProgressReporter;
@@ -64,6 +65,9 @@ final class OpsBeans {
         Readiness readiness = new Readiness(health, debezium);
         Optional<RelayMetrics> cdc = settings.cdcEnabled() ? Optional.of(metrics) : Optional.empty();
 
+        if (settings.http().enabled()) {
+            context.addStartupListener(new HttpPortGuard(settings.http().port()));
+        }
         context.addService(new ProgressReporter(cdc, mirror, debezium, () -> estimatedRows(settings),
                 settings.progressInterval()));
         registry.bind("statusEndpoint", new StatusEndpoint(cdc, mirror, debezium, health, readiness));

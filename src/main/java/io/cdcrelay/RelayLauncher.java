@@ -21,6 +21,7 @@ import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.SettingsException;
 import io.cdcrelay.config.SourceChecks;
 import io.cdcrelay.config.SourceSettings;
+import io.cdcrelay.ops.HttpPortGuard;
 import io.cdcrelay.precheck.Precheck;
 import io.cdcrelay.precheck.PrecheckReport;
 import io.cdcrelay.precheck.SecretMask;
@@ -65,8 +66,14 @@ public final class RelayLauncher {
             }
             RelaySettings settings = RelaySettings.from(properties);
             RelayBeans.rejectWrongSettings(settings);
+            if (!precheckOnly(args) && settings.http().enabled()) {
+                // a taken port stops a start as a wrong setting does, before the precheck waits for any server;
+                // --precheck lists it as a FAIL line instead
+                HttpPortGuard.rejectUnavailable(settings.http().port());
+            }
             // the same checks whether asked for or not: a relay that cannot work does not start half-way
-            PrecheckReport report = new Precheck(settings).run();
+            PrecheckReport report = precheckOnly(args) ? new Precheck(settings).run()
+                    : new Precheck(settings).runBeforeStart();
             SecretMask mask = SecretMask.of(properties);
             if (precheckOnly(args) || !report.passed()) {
                 return reported(report, mask, precheckOnly(args));

@@ -52,6 +52,7 @@ public final class KafkaMirrorComponent extends DefaultComponent {
      */
     public static void validateClientSettings(MirrorSettings mirror) {
         validate(() -> new ConsumerConfig(MirrorClientProperties.consumer(mirror)), "relay.mirror.source.properties.");
+        MirrorClientProperties.checkHeartbeat(MirrorClientProperties.consumer(mirror));
         validate(() -> new ProducerConfig(MirrorClientProperties.producer(mirror)), "relay.mirror.destination.properties.");
     }
 

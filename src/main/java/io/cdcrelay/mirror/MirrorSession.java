@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidSessionTimeoutException;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -79,6 +80,9 @@ final class MirrorSession implements SessionLoop.Session, ConsumerRebalanceListe
             poll();
         } catch (WakeupException e) {
             // end() woke the consumer up
+        } catch (InvalidSessionTimeoutException e) {
+            // Kafka's own message names the broker's settings, not the relay's key that set the timeout
+            throw new InvalidSessionTimeoutException(MirrorClientProperties.sessionTimeoutRefused(properties), e);
         } finally {
             try {
                 finish();

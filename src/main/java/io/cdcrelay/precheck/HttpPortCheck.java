@@ -1,12 +1,11 @@
 package io.cdcrelay.precheck;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import io.cdcrelay.ops.HttpPortGuard;
 
 /**
  * Whether {@code relay.http.port} is free to listen on. Two relays on one host both default to 8080, and the
- * second would otherwise stop half-started with Vert.x's bind error.
+ * second would otherwise stop half-started with Vert.x's bind error. Only {@code --precheck} runs it: a start settles
+ * the port on its real bind ({@link HttpPortGuard}).
  */
 final class HttpPortCheck {
 
@@ -19,12 +18,9 @@ final class HttpPortCheck {
     }
 
     CheckResult run() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(port));
-            return CheckResult.pass(NAME, port + " is free for /status, /health and /metrics");
-        } catch (IOException e) {
-            return CheckResult.fail(NAME, port + " is in use (" + e.getMessage() + ")",
-                    "set relay.http.port to a free port, or to 0 to run without the HTTP endpoints");
-        }
+        return HttpPortGuard.whyUnavailable(null, port)
+                .map(reason -> CheckResult.fail(NAME, port + " is in use (" + reason + ")",
+                        "set relay.http.port to a free port, or to 0 to run without the HTTP endpoints"))
+                .orElseGet(() -> CheckResult.pass(NAME, port + " is free for /status, /health and /metrics"));
     }
 }

@@ -32,7 +32,21 @@ public final class Precheck {
         this.settings = settings;
     }
 
+    /** Every check that applies, as {@code --precheck} prints them. */
     public PrecheckReport run() {
+        return run(true);
+    }
+
+    /**
+     * The checks a start runs first: all but the HTTP port's, since a port free now may be taken before Camel binds
+     * it. The start settles that on the real bind instead, as a wrong setting (exit code 2, see
+     * {@link io.cdcrelay.ops.HttpPortGuard}).
+     */
+    public PrecheckReport runBeforeStart() {
+        return run(false);
+    }
+
+    private PrecheckReport run(boolean httpPort) {
         List<CheckResult> results = new ArrayList<>();
         if (settings.cdcEnabled()) {
             SourcePrecheck.Findings source = new SourcePrecheck(settings.source()).run();
@@ -54,7 +68,7 @@ public final class Precheck {
                     "relay.mirror.destination.bootstrap-servers", "relay.mirror.destination.properties.*",
                     mirror.destination(), TIMEOUT).reachableOnly());
         }
-        if (settings.http().enabled()) {
+        if (httpPort && settings.http().enabled()) {
             results.add(new HttpPortCheck(settings.http().port()).run());
         }
         return new PrecheckReport(results);
