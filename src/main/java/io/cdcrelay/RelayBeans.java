@@ -86,8 +86,8 @@ final class RelayBeans implements CamelConfiguration {
 
         SourceSettings source = settings.source();
         registry.bind("debezium-mysql", new RelayDebeziumComponent(
-                DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.syncTypes(), fromSeededOffset,
-                        settings.delivery(), columnExcludeList),
+                DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.state(), settings.syncTypes(),
+                        fromSeededOffset, settings.delivery(), columnExcludeList),
                 settings.delivery(), ops.health));
         registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(keyCatalog, commitSequence, source::captures)));
     }

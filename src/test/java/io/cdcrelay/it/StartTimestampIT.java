@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cdcrelay.TestRelay;
 import io.cdcrelay.capture.DebeziumSourceConfiguration;
 import io.cdcrelay.capture.OffsetSeeder;
+import io.cdcrelay.capture.OffsetStorage;
 import io.cdcrelay.config.SettingsException;
 import io.cdcrelay.demo.Directories;
 import io.cdcrelay.it.RealServers.Servers;
@@ -157,7 +158,7 @@ class StartTimestampIT {
     }
 
     private static OffsetSeeder offsets(Path dataDir, String db) {
-        return new OffsetSeeder(DebeziumSourceConfiguration.offsetFile(dataDir, db), db, db);
+        return new OffsetSeeder(OffsetStorage.file(DebeziumSourceConfiguration.offsetFile(dataDir, db)), db, db);
     }
 
     /** The seeded offset is replaced by Debezium's own once a change was delivered and its position saved. */
