@@ -25,6 +25,8 @@ public final class OffsetStorage {
 
     static final String FILE_STORE = FileOffsetBackingStore.class.getName();
     static final String KAFKA_STORE = KafkaOffsetBackingStore.class.getName();
+    private static final String STORE = "offset.storage";
+    private static final String FILE_NAME = "offset.storage.file.filename";
 
     private final Map<String, String> engine;
 
@@ -41,27 +43,25 @@ public final class OffsetStorage {
 
     /** An offset file, as {@code relay.state.store=file} keeps it. */
     public static OffsetStorage file(Path file) {
-        return new OffsetStorage(Map.of("offset.storage", FILE_STORE,
-                "offset.storage.file.filename", file.toAbsolutePath().toString()));
+        return new OffsetStorage(Map.of(STORE, FILE_STORE, FILE_NAME, file.toAbsolutePath().toString()));
     }
 
     /** Whether offsets may be saved: a file store whose file is missing has none (and is not created by asking). */
     boolean mayHoldOffsets() {
-        return !isFile() || Files.exists(Path.of(engine.get("offset.storage.file.filename")));
+        return !isFile() || Files.exists(Path.of(engine.get(FILE_NAME)));
     }
 
     /** For log lines: the file, or the topic and its cluster. */
     @Override
     public String toString() {
-        return isFile() ? engine.get("offset.storage.file.filename")
+        return isFile() ? engine.get(FILE_NAME)
                 : "topic " + engine.get("offset.storage.topic") + " at " + engine.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
     }
 
     /** The store, configured and started; closing it stops it. */
     Open open() {
-        String kind = engine.getOrDefault("offset.storage", FILE_STORE);
-        if (kind.equals(FILE_STORE)) {
-            Path file = Path.of(engine.get("offset.storage.file.filename"));
+        if (isFile()) {
+            Path file = Path.of(engine.get(FILE_NAME));
             try {
                 // the store writes the file but does not create its folder
                 Files.createDirectories(file.toAbsolutePath().getParent());
@@ -69,15 +69,14 @@ public final class OffsetStorage {
                 throw new IllegalStateException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
             }
             FileOffsetBackingStore store = KafkaConnectUtil.fileOffsetBackingStore();
-            store.configure(new EmbeddedWorkerConfig(new HashMap<>(Map.of("offset.storage.file.filename",
-                    file.toString()))));
+            store.configure(new EmbeddedWorkerConfig(new HashMap<>(Map.of(FILE_NAME, file.toString()))));
             store.start();
             return new Open(store, null);
         }
-        if (!kind.equals(KAFKA_STORE)) {
+        if (!engine.getOrDefault(STORE, FILE_STORE).equals(KAFKA_STORE)) {
             throw new SettingsException("relay.incremental.start-timestamp needs the offsets in a file or in Kafka, "
-                    + "but relay.source.debezium.offset.storage=" + kind + ": remove that key and choose the store "
-                    + "with relay.state.store.");
+                    + "but relay.source.debezium.offset.storage=" + engine.get(STORE) + ": remove that key and choose "
+                    + "the store with relay.state.store.");
         }
         // as Debezium's engine builds it, but with an admin client of our own that is closed with the store
         Map<String, Object> adminProperties = new HashMap<>(engine);
@@ -95,8 +94,13 @@ public final class OffsetStorage {
         }
     }
 
+    /**
+     * The file store, or a store of the relay's own that wraps it (one that looks a position up elsewhere first
+     * still saves the engine's offsets into the file): the file is where a seeded position is written and read.
+     */
     private boolean isFile() {
-        return engine.getOrDefault("offset.storage", FILE_STORE).equals(FILE_STORE);
+        String kind = engine.getOrDefault(STORE, FILE_STORE);
+        return kind.equals(FILE_STORE) || !kind.equals(KAFKA_STORE) && engine.containsKey(FILE_NAME);
     }
 
     /** A started store and the admin client it borrowed, stopped and closed together. */
