@@ -85,8 +85,8 @@ final class RelayBeans implements CamelConfiguration {
         DeliverySteps.bind(context, settings, formatOptions(), commitSequence, sink);
 
         SourceSettings source = settings.source();
-        var debezium = DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.syncTypes(),
-                fromSeededOffset, settings.delivery(), columnExcludeList);
+        var debezium = DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.state(),
+                settings.syncTypes(), fromSeededOffset, settings.delivery(), columnExcludeList);
         if (settings.delivery().exactlyOnce()) {
             DebeziumSourceConfiguration.readPositionsFrom(debezium, settings.delivery().positionsTopic(),
                     KafkaSinkBeans.consumerProperties(settings.kafka()));

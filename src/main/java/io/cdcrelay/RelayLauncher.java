@@ -2,6 +2,7 @@ package io.cdcrelay;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
 
+import io.cdcrelay.capture.DebeziumSourceConfiguration;
 import io.cdcrelay.capture.OffsetSeeder;
+import io.cdcrelay.capture.OffsetStorage;
 import io.cdcrelay.change.JdbcKeyCatalog;
 import io.cdcrelay.change.KeyCatalog;
 import io.cdcrelay.change.SourceConnections;
@@ -25,6 +28,7 @@ import io.cdcrelay.ops.HttpPortGuard;
 import io.cdcrelay.precheck.Precheck;
 import io.cdcrelay.precheck.PrecheckReport;
 import io.cdcrelay.precheck.SecretMask;
+import io.cdcrelay.topic.StateTopics;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +44,7 @@ public final class RelayLauncher {
     private static final Logger PRECHECK = LoggerFactory.getLogger("cdc-relay.precheck");
     private static final String PROPERTIES_OPTION = "--properties=";
     private static final String PRECHECK_OPTION = "--precheck";
+    private static final Duration STATE_TOPICS_WAIT = Duration.ofSeconds(60);
 
     private final Properties entryDefaults;
     private final Map<String, String> environment;
@@ -132,8 +137,13 @@ public final class RelayLauncher {
             checks.verifyColumns();
             checks.warnAboutTablesWithoutKey();
             columnExcludeList = checks.columnExcludeList();
+            if (settings.state().kafka() != null) {
+                StateTopics.createMissing(settings.state().kafka(), STATE_TOPICS_WAIT);
+            }
             // relay.incremental.start-timestamp: seek once, before the first start; a saved position wins
-            fromSeededOffset = OffsetSeeder.seedIfFirstStart(source, settings.dataDir(), settings.startTimestamp());
+            OffsetStorage offsets = DebeziumSourceConfiguration.offsetStorage(source, settings.dataDir(), settings.state(),
+                    settings.delivery());
+            fromSeededOffset = OffsetSeeder.seedIfFirstStart(source, offsets, settings.startTimestamp());
         }
         Main main = new Main();
         main.setOverrideProperties(withHttpServer(settings, properties));

@@ -1,6 +1,7 @@
 package io.cdcrelay.capture;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,17 +11,22 @@ import java.util.Set;
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.config.RelaySettings.SyncType;
 import io.cdcrelay.config.SourceSettings;
+import io.cdcrelay.config.StateSettings;
+import io.debezium.storage.kafka.history.KafkaSchemaHistory;
 import org.apache.camel.component.debezium.mysql.configuration.MySqlConnectorEmbeddedDebeziumConfiguration;
 
 /**
  * Builds the Debezium connector configuration from the relay's settings: connection, flavor, offsets and
- * schema history in files under {@code relay.data-dir}, and value representations the change mapper
- * understands.
+ * schema history (in files under {@code relay.data-dir} or in Kafka topics, by {@code relay.state.store}), and
+ * value representations the change mapper understands.
  */
 public final class DebeziumSourceConfiguration {
 
     /** Debezium's {@code poll.interval.ms}; {@code relay.source.debezium.poll.interval.ms} overrides it. */
     static final long POLL_INTERVAL_MS = 10;
+
+    private static final String HISTORY_PRODUCER = "schema.history.internal.producer.";
+    private static final String HISTORY_CONSUMER = "schema.history.internal.consumer.";
 
     private DebeziumSourceConfiguration() {
     }
@@ -30,7 +36,7 @@ public final class DebeziumSourceConfiguration {
      *                         has not moved from yet ({@code relay.incremental.start-timestamp})
      */
     public static MySqlConnectorEmbeddedDebeziumConfiguration of(SourceSettings source, Path dataDir,
-            Set<SyncType> syncTypes, boolean fromSeededOffset, DeliverySettings delivery,
+            StateSettings state, Set<SyncType> syncTypes, boolean fromSeededOffset, DeliverySettings delivery,
             Optional<String> columnExcludeList) {
         MySqlConnectorEmbeddedDebeziumConfiguration c = new MySqlConnectorEmbeddedDebeziumConfiguration();
         c.setName(source.name());
@@ -47,17 +53,22 @@ public final class DebeziumSourceConfiguration {
             c.setTableIncludeList(String.join(",", source.tables()));
         }
 
-        // Camel's defaults keep history in Kafka and name topics without the database: both unusable here.
-        Path dir = dataDir.toAbsolutePath();
-        c.setOffsetStorage("org.apache.kafka.connect.storage.FileOffsetBackingStore");
-        c.setOffsetStorageFileName(offsetFile(dataDir, source.name()).toString());
+        Map<String, Object> additional = new HashMap<>();
+        if (state.kafka() == null) {
+            // Camel's default keeps the history in a Kafka it is not told about
+            c.setOffsetStorage(OffsetStorage.FILE_STORE);
+            c.setOffsetStorageFileName(offsetFile(dataDir, source.name()).toString());
+            c.setSchemaHistoryInternal("io.debezium.storage.file.history.FileSchemaHistory");
+            c.setSchemaHistoryInternalFileFilename(historyFile(dataDir, source.name()).toString());
+        } else {
+            inKafka(c, additional, state.kafka());
+        }
         c.setOffsetFlushIntervalMs(delivery.offsetFlush().toMillis());
         // Debezium hands a batch over when it is full or this long after the batch began: its default of 500 ms
         // put a quarter to half a second between a commit and its message under a steady load. A full batch
         // still leaves at once, so catch-up reads in large batches either way.
         c.setPollIntervalMs(POLL_INTERVAL_MS);
-        c.setSchemaHistoryInternal("io.debezium.storage.file.history.FileSchemaHistory");
-        c.setSchemaHistoryInternalFileFilename(dir.resolve("schema-history-" + source.name() + ".dat").toString());
+        // Camel's default names topics without the database
         c.setTopicNamingStrategy("io.debezium.schema.DefaultTopicNamingStrategy");
         c.setSnapshotMode(snapshotMode(syncTypes, fromSeededOffset));
 
@@ -75,7 +86,6 @@ public final class DebeziumSourceConfiguration {
         c.setProvideTransactionMetadata(delivery.transactionBoundaries());
         columnExcludeList.ifPresent(c::setColumnExcludeList);
 
-        Map<String, Object> additional = new HashMap<>();
         if (source.flavor() == SourceSettings.Flavor.MARIADB) {
             // Only the MariaDB connector sees MariaDB's GTIDs and transaction boundaries (FIELD-NOTES).
             additional.put("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
@@ -87,6 +97,39 @@ public final class DebeziumSourceConfiguration {
         additional.putAll(source.debeziumOverrides());
         c.setAdditionalProperties(additional);
         return c;
+    }
+
+    /**
+     * Offsets and schema history in two topics of the state's cluster. Kafka Connect's offset store reads its
+     * clients' settings from the engine's top level, Debezium's history from its own producer and consumer
+     * prefixes: the state's client settings (security) go to both.
+     */
+    private static void inKafka(MySqlConnectorEmbeddedDebeziumConfiguration c, Map<String, Object> additional,
+            StateSettings.KafkaState kafka) {
+        c.setOffsetStorage(OffsetStorage.KAFKA_STORE);
+        c.setOffsetStorageTopic(kafka.offsetsTopic());
+        // one engine writes one key (its name and server): more partitions would hold nothing
+        c.setOffsetStoragePartitions(1);
+        c.setOffsetStorageReplicationFactor(kafka.replicationFactor());
+        additional.put("bootstrap.servers", kafka.bootstrapServers());
+        c.setSchemaHistoryInternal(KafkaSchemaHistory.class.getName());
+        additional.put(KafkaSchemaHistory.TOPIC.name(), kafka.schemaHistoryTopic());
+        additional.put(KafkaSchemaHistory.BOOTSTRAP_SERVERS.name(), kafka.bootstrapServers());
+        kafka.clientProperties().forEach((key, value) -> {
+            additional.put(key, value);
+            additional.put(HISTORY_PRODUCER + key, value);
+            additional.put(HISTORY_CONSUMER + key, value);
+        });
+    }
+
+    /**
+     * Where the engine of these settings keeps its offsets: derived from the engine's own properties, so that
+     * seeding a start position writes where the engine reads, {@code relay.source.debezium.*} overrides included.
+     */
+    public static OffsetStorage offsetStorage(SourceSettings source, Path dataDir, StateSettings state,
+            DeliverySettings delivery) {
+        return OffsetStorage.of(engineProperties(of(source, dataDir, state, EnumSet.of(SyncType.INCREMENTAL), false,
+                delivery, Optional.empty())));
     }
 
     /**
@@ -104,14 +147,14 @@ public final class DebeziumSourceConfiguration {
 
     /**
      * Exactly-once: the engine reads its start from the positions topic the Kafka sink commits into, falling back
-     * to its offset file ({@link PositionTopicOffsetStore}).
+     * to its own store, file or Kafka ({@link PositionTopicOffsetStore}).
      *
      * @param client the Kafka clients' settings: {@code bootstrap.servers} and what a consumer knows of
      *               {@code relay.kafka.producer.*} (security)
      */
     public static void readPositionsFrom(MySqlConnectorEmbeddedDebeziumConfiguration c, String topic,
             Map<String, String> client) {
-        Properties store = PositionTopicOffsetStore.engineProperties(topic, client);
+        Properties store = PositionTopicOffsetStore.engineProperties(topic, client, c.getOffsetStorage());
         c.setOffsetStorage(store.getProperty("offset.storage"));
         Map<String, Object> additional = new HashMap<>(c.getAdditionalProperties());
         store.stringPropertyNames().stream().filter(k -> !k.equals("offset.storage"))
@@ -122,6 +165,10 @@ public final class DebeziumSourceConfiguration {
     /** The engine's offset file: its name is the source's name. */
     public static Path offsetFile(Path dataDir, String sourceName) {
         return dataDir.toAbsolutePath().resolve("offsets-" + sourceName + ".dat");
+    }
+
+    static Path historyFile(Path dataDir, String sourceName) {
+        return dataDir.toAbsolutePath().resolve("schema-history-" + sourceName + ".dat");
     }
 
     /**

@@ -1,10 +1,6 @@
 package io.cdcrelay.capture;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,20 +9,17 @@ import java.util.function.Function;
 
 import io.cdcrelay.capture.BinlogStartChooser.Position;
 import io.cdcrelay.config.SourceSettings;
-import io.debezium.embedded.EmbeddedWorkerConfig;
-import io.debezium.embedded.KafkaConnectUtil;
 import org.apache.kafka.connect.json.JsonConverter;
-import org.apache.kafka.connect.storage.FileOffsetBackingStore;
 import org.apache.kafka.connect.storage.OffsetStorageReaderImpl;
 import org.apache.kafka.connect.storage.OffsetStorageWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes Debezium start at a chosen binlog position by writing it into the engine's offset file before the
- * first start, in the engine's own format (Kafka Connect's {@code FileOffsetBackingStore}, keyed by the engine
- * name and the connector's partition {@code {"server": <topic prefix>}}). A saved offset is never replaced: a
- * restart continues from where the relay got to.
+ * Makes Debezium start at a chosen binlog position by writing it into the engine's offset store before the
+ * first start, in the engine's own format (Kafka Connect's offset store, file or Kafka topic, keyed by the
+ * engine name and the connector's partition {@code {"server": <topic prefix>}}). A saved offset is never
+ * replaced: a restart continues from where the relay got to.
  *
  * <p>The seeded offset carries the marker {@value #MARKER}. Debezium writes its own offsets without it, so as
  * long as the marker is there the relay has not yet saved a position of its own; that start then still needs
@@ -49,7 +42,7 @@ public final class OffsetSeeder {
         SAVED
     }
 
-    private final Path file;
+    private final OffsetStorage storage;
     private final String engineName;
     private final Map<String, Object> partition;
 
@@ -57,21 +50,22 @@ public final class OffsetSeeder {
      * @param engineName the Debezium engine's {@code name} (the offset namespace)
      * @param serverName the connector's {@code topic.prefix} (its source partition)
      */
-    public OffsetSeeder(Path file, String engineName, String serverName) {
-        this.file = file;
+    public OffsetSeeder(OffsetStorage storage, String engineName, String serverName) {
+        this.storage = storage;
         this.engineName = engineName;
         this.partition = Map.of("server", serverName);
     }
 
     /**
      * Before the engine starts: with {@code relay.incremental.start-timestamp} set and no saved offset, finds
-     * the position in the source's binlog and seeds it into the engine's offset file.
+     * the position in the source's binlog and seeds it into the engine's offset store.
      *
      * @return whether this start begins at a seeded position the relay has not moved from yet
      */
-    public static boolean seedIfFirstStart(SourceSettings source, Path dataDir, Optional<Instant> startTimestamp) {
-        return new OffsetSeeder(DebeziumSourceConfiguration.offsetFile(dataDir, source.name()), source.name(),
-                source.name()).prepare(startTimestamp, new BinlogStartLocator(source)::locate);
+    public static boolean seedIfFirstStart(SourceSettings source, OffsetStorage storage,
+            Optional<Instant> startTimestamp) {
+        return new OffsetSeeder(storage, source.name(), source.name())
+                .prepare(startTimestamp, new BinlogStartLocator(source)::locate);
     }
 
     /**
@@ -90,7 +84,7 @@ public final class OffsetSeeder {
                 Position position = locate.apply(startTimestamp.get());
                 seed(offsetOf(position, startTimestamp.get()));
                 LOG.info("Seeded the binlog position {}:{} for {}={} in {}", position.file(), position.position(),
-                        BinlogStartLocator.KEY, startTimestamp.get(), file);
+                        BinlogStartLocator.KEY, startTimestamp.get(), storage);
                 return true;
             }
             case SEEDED -> {
@@ -101,7 +95,7 @@ public final class OffsetSeeder {
             }
             default -> {
                 LOG.info("{} does not apply: continuing from the saved position {}:{} in {}", BinlogStartLocator.KEY,
-                        saved.get().get("file"), saved.get().get("pos"), file);
+                        saved.get().get("file"), saved.get().get("pos"), storage);
                 return false;
             }
         }
@@ -112,8 +106,8 @@ public final class OffsetSeeder {
      * mode {@code recovery} must give way to {@code no_data} once the relay saved a position of its own (an engine
      * restarted after a failure in the same run).
      */
-    static boolean stillSeeded(Path file, String engineName, String serverName) {
-        return stateOf(new OffsetSeeder(file, engineName, serverName).saved()) == StartState.SEEDED;
+    static boolean stillSeeded(OffsetStorage storage, String engineName, String serverName) {
+        return stateOf(new OffsetSeeder(storage, engineName, serverName).saved()) == StartState.SEEDED;
     }
 
     static StartState stateOf(Optional<? extends Map<String, ?>> saved) {
@@ -137,44 +131,27 @@ public final class OffsetSeeder {
 
     /** The saved offset of this engine and connector, if any. */
     public Optional<Map<String, Object>> saved() {
-        if (!Files.exists(file)) {
+        if (!storage.mayHoldOffsets()) {
             return Optional.empty();
         }
-        FileOffsetBackingStore store = open();
-        try {
-            Map<String, Object> offset = new OffsetStorageReaderImpl(store, engineName, converter(true), converter(false))
-                    .offset(partition);
+        try (OffsetStorage.Open open = storage.open()) {
+            Map<String, Object> offset = new OffsetStorageReaderImpl(open.store(), engineName, converter(true),
+                    converter(false)).offset(partition);
             return Optional.ofNullable(offset).filter(o -> !o.isEmpty());
-        } finally {
-            store.stop();
         }
     }
 
     void seed(Map<String, Object> offset) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
-        }
-        FileOffsetBackingStore store = open();
-        try {
-            OffsetStorageWriter writer = new OffsetStorageWriter(store, engineName, converter(true), converter(false));
+        try (OffsetStorage.Open open = storage.open()) {
+            OffsetStorageWriter writer = new OffsetStorageWriter(open.store(), engineName, converter(true),
+                    converter(false));
             writer.offset(partition, offset);
             writer.beginFlush(10, TimeUnit.SECONDS);
             writer.doFlush((error, result) -> { }).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot write the start position into " + file + ": " + e.getMessage(), e);
-        } finally {
-            store.stop();
+            throw new IllegalStateException("cannot write the start position into " + storage + ": " + e.getMessage(),
+                    e);
         }
-    }
-
-    private FileOffsetBackingStore open() {
-        FileOffsetBackingStore store = KafkaConnectUtil.fileOffsetBackingStore();
-        store.configure(new EmbeddedWorkerConfig(
-                new HashMap<>(Map.of("offset.storage.file.filename", file.toAbsolutePath().toString()))));
-        store.start();
-        return store;
     }
 
     /** The engine's offset converters: JSON without schemas. */

@@ -15,18 +15,20 @@ import java.util.concurrent.Future;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.runtime.WorkerConfig;
 import org.apache.kafka.connect.storage.FileOffsetBackingStore;
+import org.apache.kafka.connect.storage.KafkaOffsetBackingStore;
 import org.apache.kafka.connect.storage.OffsetBackingStore;
 import org.apache.kafka.connect.util.Callback;
 
 /**
  * Debezium's offset store under {@code relay.delivery.guarantee=exactly-once}: a position the Kafka sink
- * committed into the positions topic, together with the changes before it, wins; the engine's own offset file
- * answers only for what the topic does not hold yet (a first start, a start timestamp's seeded position, or a
- * relay switched from at-least-once).
+ * committed into the positions topic, together with the changes before it, wins; the engine's own store of
+ * {@code relay.state.store} (its offset file, or its offsets topic) answers only for what the positions topic does
+ * not hold yet (a first start, a start timestamp's seeded position, or a relay switched from at-least-once).
  *
- * <p>The engine keeps writing its offsets into the file, after the broker acknowledged them, as it always does;
- * those can lag the committed position after a crash, never pass it, which is why the topic wins. The engine
- * makes a new store at every session start, so every session begins at the last committed position.
+ * <p>The engine keeps writing its offsets into its own store, after the broker acknowledged them, as it always
+ * does; those can lag the committed position after a crash, never pass it, which is why the positions topic
+ * wins. The engine makes a new store at every session start, so every session begins at the last committed
+ * position.
  */
 public final class PositionTopicOffsetStore implements OffsetBackingStore {
 
@@ -34,17 +36,23 @@ public final class PositionTopicOffsetStore implements OffsetBackingStore {
     static final String TOPIC = "relay.positions.topic";
     /** Engine properties under this prefix are the positions consumer's settings (bootstrap servers, security). */
     static final String CLIENT = "relay.positions.client.";
+    /** Engine property: the class of the engine's own store, which this one wraps. */
+    static final String OWN_STORE = "relay.positions.own-store";
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
-    private final FileOffsetBackingStore file = KafkaConnectUtil.fileOffsetBackingStore();
+    private OffsetBackingStore own;
     private final Map<String, Object> client = new HashMap<>();
     private String topic;
     private Map<ByteBuffer, ByteBuffer> committed = Map.of();
 
-    /** The engine properties that make Debezium use this store, reading {@code topic} with {@code client}. */
-    public static Properties engineProperties(String topic, Map<String, String> client) {
+    /**
+     * The engine properties that make Debezium use this store, reading {@code topic} with {@code client}, in front
+     * of the engine's own store {@code ownStore} (a class name).
+     */
+    public static Properties engineProperties(String topic, Map<String, String> client, String ownStore) {
         Properties properties = new Properties();
         properties.setProperty("offset.storage", PositionTopicOffsetStore.class.getName());
+        properties.setProperty(OWN_STORE, ownStore);
         properties.setProperty(TOPIC, topic);
         client.forEach((k, v) -> properties.setProperty(CLIENT + k, v));
         return properties;
@@ -52,7 +60,8 @@ public final class PositionTopicOffsetStore implements OffsetBackingStore {
 
     @Override
     public void configure(WorkerConfig config) {
-        file.configure(config);
+        own = ownStore(config);
+        own.configure(config);
         config.originals().forEach((key, value) -> {
             if (key.startsWith(CLIENT)) {
                 client.put(key.substring(CLIENT.length()), value);
@@ -67,13 +76,13 @@ public final class PositionTopicOffsetStore implements OffsetBackingStore {
 
     @Override
     public void start() {
-        file.start();
+        own.start();
         committed = Map.copyOf(new PositionsReader(client, topic, READ_TIMEOUT).readAll());
     }
 
     @Override
     public void stop() {
-        file.stop();
+        own.stop();
     }
 
     @Override
@@ -83,7 +92,7 @@ public final class PositionTopicOffsetStore implements OffsetBackingStore {
         keys.stream().filter(committed::containsKey).forEach(k -> found.put(k, committed.get(k)));
         if (!notCommitted.isEmpty()) {
             try {
-                file.get(notCommitted).get().forEach((k, v) -> {
+                own.get(notCommitted).get().forEach((k, v) -> {
                     if (v != null) {
                         found.put(k, v);
                     }
@@ -100,11 +109,26 @@ public final class PositionTopicOffsetStore implements OffsetBackingStore {
 
     @Override
     public Future<Void> set(Map<ByteBuffer, ByteBuffer> values, Callback<Void> callback) {
-        return file.set(values, callback);
+        return own.set(values, callback);
     }
 
     @Override
     public Set<Map<String, Object>> connectorPartitions(String connectorName) {
-        return file.connectorPartitions(connectorName);
+        return own.connectorPartitions(connectorName);
+    }
+
+    /** As Debezium's engine makes the stores it knows (relay.state.store is file or kafka). */
+    private static OffsetBackingStore ownStore(WorkerConfig config) {
+        Object kind = config.originals().get(OWN_STORE);
+        if (KafkaOffsetBackingStore.class.getName().equals(kind)) {
+            Map<String, String> engine = new HashMap<>();
+            config.originals().forEach((k, v) -> engine.put(k, String.valueOf(v)));
+            return KafkaConnectUtil.kafkaOffsetBackingStore(engine);
+        }
+        if (kind == null || FileOffsetBackingStore.class.getName().equals(kind)) {
+            return KafkaConnectUtil.fileOffsetBackingStore();
+        }
+        throw new ConnectException(PositionTopicOffsetStore.class.getSimpleName() + " wraps the file or Kafka "
+                + "offset store, not " + kind);
     }
 }

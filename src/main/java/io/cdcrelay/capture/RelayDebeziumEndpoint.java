@@ -1,6 +1,5 @@
 package io.cdcrelay.capture;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
@@ -51,7 +50,7 @@ final class RelayDebeziumEndpoint extends DebeziumEndpoint<MySqlConnectorEmbedde
         boolean relaysChoice = configuration.getAdditionalProperties() == null
                 || !configuration.getAdditionalProperties().containsKey("snapshot.mode");
         if (relaysChoice && "recovery".equals(configuration.getSnapshotMode()) && !OffsetSeeder.stillSeeded(
-                Path.of(configuration.getOffsetStorageFileName()), configuration.getName(), configuration.getTopicPrefix())) {
+                OffsetStorage.of(properties), configuration.getName(), configuration.getTopicPrefix())) {
             properties.setProperty("snapshot.mode", "no_data");
         }
         return properties;

@@ -24,7 +24,8 @@ public final class EnvironmentVariables {
 
     /** Kafka's and Debezium's settings are dotted lower-case names, so every {@code _} was a {@code .}. */
     private static final List<String> DOTTED_FAMILIES = List.of("relay.kafka.producer.",
-            "relay.mirror.source.properties.", "relay.mirror.destination.properties.", "relay.source.debezium.");
+            "relay.mirror.source.properties.", "relay.mirror.destination.properties.", "relay.source.debezium.",
+            "relay.state.kafka.properties.");
 
     /** The demo's own settings are hyphenated words ({@code relay.demo.transactions-per-second}). */
     private static final String DEMO_FAMILY = "relay.demo.";

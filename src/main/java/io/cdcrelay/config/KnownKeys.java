@@ -24,6 +24,8 @@ final class KnownKeys {
             "relay.delivery.window", "relay.delivery.lanes", "relay.delivery.guarantee",
             "relay.delivery.positions-topic", "relay.delivery.timeout", "relay.offset.flush-interval",
             "relay.progress.interval", "relay.http.port", "relay.jolokia.enabled",
+            "relay.state.store", "relay.state.kafka.bootstrap-servers", "relay.state.kafka.offsets-topic",
+            "relay.state.kafka.schema-history-topic", "relay.state.kafka.replication-factor",
             "relay.mirror.enabled", "relay.mirror.source.bootstrap-servers", "relay.mirror.topics",
             "relay.mirror.group-id", "relay.mirror.start-offset", "relay.mirror.start-time",
             "relay.mirror.destination.bootstrap-servers", "relay.mirror.topic-rule",
@@ -32,7 +34,8 @@ final class KnownKeys {
     private static final List<String> PREFIXES = List.of(
             "relay.kafka.producer.", "relay.rocketmq.producer.", "relay.topic.map.", "relay.sharding-columns.",
             "relay.columns.", "relay.format.topic.", "relay.mirror.source.properties.",
-            "relay.mirror.destination.properties.", "relay.source.debezium.", "relay.demo.");
+            "relay.mirror.destination.properties.", "relay.source.debezium.", "relay.state.kafka.properties.",
+            "relay.demo.");
 
     private KnownKeys() {
     }

@@ -19,7 +19,8 @@ import java.util.Set;
  * Every setting of a running relay, read once from the merged properties and validated before anything
  * starts. Wrong input fails here with one sentence naming the key. Of {@code kafka} and {@code rocketmq},
  * only the chosen sink's settings are present, and only with CDC on; {@code source} is null without CDC and
- * {@code mirror} null without the mirror.
+ * {@code mirror} null without the mirror. {@code state} is where the binlog reader keeps its position and
+ * schema history.
  */
 public record RelaySettings(
         boolean embedded,
@@ -35,12 +36,15 @@ public record RelaySettings(
         PartitioningSettings partitioning,
         TopicSettings topics,
         DeliverySettings delivery,
+        StateSettings state,
         MirrorSettings mirror,
         ZoneId timeZone,
         Duration progressInterval,
         HttpSettings http) {
 
     public enum SyncType { SCHEMA, FULL, INCREMENTAL }
+
+    static final String KAFKA_BOOTSTRAP = "relay.kafka.bootstrap-servers";
 
     public static RelaySettings from(Properties properties) {
         KnownKeys.rejectUnknown(properties);
@@ -60,20 +64,26 @@ public record RelaySettings(
         }
         PartitioningSettings partitioning = PartitioningSettings.from(r);
         Set<SyncType> syncTypes = syncTypes(r);
+        SourceSettings source = cdcEnabled ? source(r) : null;
+        Optional<Instant> startTimestamp = startTimestamp(r, syncTypes);
+        KafkaSettings kafka = cdcEnabled && sink.equals("kafka") ? kafka(r) : null;
+        TopicSettings topics = topics(r);
         return new RelaySettings(
                 embedded,
                 Path.of(r.string("relay.data-dir", "./data")),
                 cdcEnabled,
-                cdcEnabled ? source(r) : null,
+                source,
                 syncTypes,
-                startTimestamp(r, syncTypes),
+                startTimestamp,
                 sink,
-                cdcEnabled && sink.equals("kafka") ? kafka(r) : null,
+                kafka,
                 cdcEnabled && sink.equals("rocketmq") ? RocketMqSettings.from(r) : null,
                 FormatSettings.from(r),
                 partitioning,
-                topics(r),
+                topics,
                 delivery(r, partitioning, sink),
+                StateSettings.from(r, kafka, cdcEnabled, source == null ? null : source.name(),
+                        topics.replicationFactor()),
                 mirrorEnabled ? MirrorSettings.from(r) : null,
                 zone(r),
                 r.duration("relay.progress.interval", Duration.ofSeconds(5)),
@@ -160,7 +170,7 @@ public record RelaySettings(
 
     private static KafkaSettings kafka(PropertyReader r) {
         return new KafkaSettings(
-                r.required("relay.kafka.bootstrap-servers",
+                r.required(KAFKA_BOOTSTRAP,
                         "name the destination Kafka brokers, for example relay.kafka.bootstrap-servers=host:9092"),
                 r.withPrefix("relay.kafka.producer."),
                 r.optional("relay.dead-letter.topic").filter(t -> !t.isBlank()).map(RelaySettings::deadLetterTopic));

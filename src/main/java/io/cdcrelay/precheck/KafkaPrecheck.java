@@ -10,7 +10,9 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
+import io.cdcrelay.config.StateSettings.KafkaState;
 import io.cdcrelay.config.TopicSettings;
 import io.cdcrelay.topic.KafkaTopics;
 import org.apache.kafka.clients.admin.Admin;
@@ -22,7 +24,8 @@ import org.apache.kafka.common.Node;
 
 /**
  * A Kafka cluster: it answers (Admin describeCluster within the timeout), and, for the relay's destination,
- * the captured tables' topics exist or can be created.
+ * the captured tables' topics exist or can be created; for the cluster keeping the relay's state, the state
+ * topics are usable.
  *
  * @param name             the line's name: {@code destination reachable}, {@code mirror source reachable}, …
  * @param bootstrapKey     the setting holding {@code bootstrapServers}, named in the fix
@@ -32,20 +35,38 @@ import org.apache.kafka.common.Node;
 record KafkaPrecheck(String name, String bootstrapServers, String bootstrapKey, String propertiesKey,
         Map<String, String> clientProperties, Duration timeout) {
 
+    /** A check that runs on the cluster once it answers. */
+    record Followup(String name, Function<Admin, CheckResult> check) {
+    }
+
     /** The cluster answers: for the mirror's clusters, whose topics come and go with the source's. */
     CheckResult reachableOnly() {
-        return run(Optional.empty(), null).get(0);
+        return run(List.of(), "").get(0);
     }
 
     /**
-     * The cluster answers, then the destination topics of {@code plan} are usable; without a plan (the
-     * source's tables are unknown) the topics line is skipped.
+     * The cluster answers, then the destination topics of {@code plan} are usable (without a plan, since the
+     * source's tables are unknown, that line is skipped), then the state topics when they live on this cluster.
      */
-    List<CheckResult> withTopics(Optional<TopicPlan> plan, TopicSettings topics) {
-        return run(plan, topics);
+    List<CheckResult> withTopics(Optional<TopicPlan> plan, TopicSettings topics, Optional<KafkaState> state) {
+        List<Followup> followups = new ArrayList<>();
+        followups.add(new Followup(TopicPlan.NAME, admin -> plan
+                .map(p -> new KafkaTopicsCheck(admin, topics, timeout).run(p))
+                .orElseGet(() -> CheckResult.skip(TopicPlan.NAME, "needs the captured tables"))));
+        state.ifPresent(s -> followups.add(stateTopics(s)));
+        return run(followups, "needs the destination");
     }
 
-    private List<CheckResult> run(Optional<TopicPlan> plan, TopicSettings topics) {
+    /** The cluster of {@code relay.state.kafka.bootstrap-servers} answers, then the state topics are usable. */
+    List<CheckResult> withStateTopics(KafkaState state) {
+        return run(List.of(stateTopics(state)), "needs the state cluster");
+    }
+
+    private Followup stateTopics(KafkaState state) {
+        return new Followup(StateTopicsCheck.NAME, admin -> new StateTopicsCheck(admin, state, timeout).run());
+    }
+
+    private List<CheckResult> run(List<Followup> followups, String skipped) {
         List<CheckResult> results = new ArrayList<>();
         Admin admin;
         try {
@@ -58,15 +79,9 @@ record KafkaPrecheck(String name, String bootstrapServers, String bootstrapKey, 
         try {
             CheckResult reachable = reachable(admin);
             results.add(reachable);
-            if (topics == null) {
-                return results;
-            }
-            if (reachable.status() != CheckResult.Status.PASS) {
-                results.add(CheckResult.skip(TopicPlan.NAME, "needs the destination"));
-            } else if (plan.isEmpty()) {
-                results.add(CheckResult.skip(TopicPlan.NAME, "needs the captured tables"));
-            } else {
-                results.add(new KafkaTopicsCheck(admin, topics, timeout).run(plan.get()));
+            for (Followup followup : followups) {
+                results.add(reachable.status() == CheckResult.Status.PASS ? followup.check().apply(admin)
+                        : CheckResult.skip(followup.name(), skipped));
             }
             return results;
         } finally {

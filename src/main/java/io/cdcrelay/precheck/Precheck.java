@@ -7,11 +7,13 @@ import java.util.Optional;
 
 import io.cdcrelay.config.MirrorSettings;
 import io.cdcrelay.config.RelaySettings;
+import io.cdcrelay.config.StateSettings.KafkaState;
 import io.cdcrelay.topic.TopicNameRule;
 
 /**
  * Runs the checks that apply to the settings, each once, and collects their lines: with CDC on, the source
- * and the destination (Kafka or RocketMQ) with the captured tables' topics; with the mirror on, both of its
+ * and the destination (Kafka or RocketMQ) with the captured tables' topics, and with the state in Kafka its
+ * topics (and its cluster, when it is not the destination's); with the mirror on, both of its
  * Kafka clusters; with {@code relay.http.port} set, that the port is free. A mirror-only relay reads no
  * database, so it checks none.
  */
@@ -53,11 +55,15 @@ public final class Precheck {
             results.addAll(source.results());
             TopicNameRule rule = new TopicNameRule(settings.topics());
             Optional<TopicPlan> plan = source.capturedTables().map(tables -> TopicPlan.of(tables, rule));
+            Optional<KafkaState> state = Optional.ofNullable(settings.state().kafka());
             results.addAll(settings.sink().equals("rocketmq")
                     ? new RocketMqPrecheck(settings.rocketmq(), settings.topics(), TIMEOUT).run(plan)
                     : new KafkaPrecheck("destination reachable", settings.kafka().bootstrapServers(),
                             "relay.kafka.bootstrap-servers", "relay.kafka.producer.*", settings.kafka().producer(),
-                            TIMEOUT).withTopics(plan, settings.topics()));
+                            TIMEOUT).withTopics(plan, settings.topics(), state.filter(KafkaState::sharesSinkCluster)));
+            state.filter(s -> !s.sharesSinkCluster()).ifPresent(s -> results.addAll(new KafkaPrecheck(
+                    "state cluster reachable", s.bootstrapServers(), s.bootstrapKey(), "relay.state.kafka.properties.*",
+                    s.clientProperties(), TIMEOUT).withStateTopics(s)));
         }
         MirrorSettings mirror = settings.mirror();
         if (mirror != null) {

@@ -58,13 +58,18 @@ record TopicPlan(Map<String, String> topics, List<Outcome> unmappable) {
 
     /** One line for every topic: PASS when all are usable, else FAIL naming the failing ones. */
     static CheckResult result(List<Outcome> outcomes) {
+        return result(NAME, outcomes);
+    }
+
+    /** As {@link #result(List)}, for the line {@code name}. */
+    static CheckResult result(String name, List<Outcome> outcomes) {
         List<String> failed = outcomes.stream().filter(o -> !o.ok()).map(Outcome::text).toList();
         if (failed.isEmpty()) {
-            return CheckResult.pass(NAME, outcomes.isEmpty() ? "no captured table yet, so no topic to check"
+            return CheckResult.pass(name, outcomes.isEmpty() ? "no captured table yet, so no topic to check"
                     : Listing.some(outcomes.stream().map(Outcome::text).toList()));
         }
         LinkedHashSet<String> fixes = new LinkedHashSet<>();
         outcomes.stream().filter(o -> !o.ok()).forEach(o -> fixes.add(o.fix()));
-        return CheckResult.fail(NAME, Listing.some(failed), String.join("; ", fixes));
+        return CheckResult.fail(name, Listing.some(failed), String.join("; ", fixes));
     }
 }

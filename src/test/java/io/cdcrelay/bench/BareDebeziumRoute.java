@@ -45,7 +45,7 @@ public final class BareDebeziumRoute {
                 .load(Optional.empty());
         RelaySettings settings = RelaySettings.from(properties);
         MySqlConnectorEmbeddedDebeziumConfiguration configuration = DebeziumSourceConfiguration.of(settings.source(),
-                settings.dataDir(), settings.syncTypes(), false, settings.delivery(), Optional.empty());
+                settings.dataDir(), settings.state(), settings.syncTypes(), false, settings.delivery(), Optional.empty());
         System.err.printf("bare: snapshot.mode=%s provide.transaction.metadata=%s offset.flush.interval.ms=%d "
                 + "server-id=%d data-dir=%s%n", configuration.getSnapshotMode(),
                 configuration.isProvideTransactionMetadata(), configuration.getOffsetFlushIntervalMs(),

@@ -47,16 +47,105 @@ class DebeziumSourceConfigurationTest {
         assertThat(engine.getProperty("poll.interval.ms")).isEqualTo("10");
     }
 
+    @Test
+    void byDefaultOffsetsAndSchemaHistoryAreFilesNamedAfterTheSourceInTheDataDir() {
+        Properties engine = engineProperties("relay.source.name", "shop");
+        Path data = Path.of("data").toAbsolutePath();
+
+        assertThat(engine.getProperty("offset.storage")).isEqualTo("org.apache.kafka.connect.storage.FileOffsetBackingStore");
+        assertThat(engine.getProperty("offset.storage.file.filename")).isEqualTo(data.resolve("offsets-shop.dat").toString());
+        assertThat(engine.getProperty("schema.history.internal"))
+                .isEqualTo("io.debezium.storage.file.history.FileSchemaHistory");
+        assertThat(engine.getProperty("schema.history.internal.file.filename"))
+                .isEqualTo(data.resolve("schema-history-shop.dat").toString());
+        assertThat(engine).doesNotContainKeys("offset.storage.topic", "bootstrap.servers",
+                "schema.history.internal.kafka.topic", "schema.history.internal.kafka.bootstrap.servers");
+    }
+
+    @Test
+    void kafkaStateKeepsOffsetsAndSchemaHistoryInTopicsNamedAfterTheSourceOnTheSinksCluster() {
+        Properties engine = engineProperties("relay.state.store", "kafka", "relay.source.name", "shop");
+
+        assertThat(engine.getProperty("offset.storage")).isEqualTo("org.apache.kafka.connect.storage.KafkaOffsetBackingStore");
+        assertThat(engine.getProperty("offset.storage.topic")).isEqualTo("shop.offsets");
+        assertThat(engine.getProperty("offset.storage.partitions")).isEqualTo("1");
+        assertThat(engine.getProperty("offset.storage.replication.factor")).isEqualTo("1");
+        assertThat(engine.getProperty("bootstrap.servers")).isEqualTo("127.0.0.1:9092");
+        assertThat(engine.getProperty("schema.history.internal"))
+                .isEqualTo("io.debezium.storage.kafka.history.KafkaSchemaHistory");
+        assertThat(engine.getProperty("schema.history.internal.kafka.topic")).isEqualTo("shop.schema-history");
+        assertThat(engine.getProperty("schema.history.internal.kafka.bootstrap.servers")).isEqualTo("127.0.0.1:9092");
+        assertThat(engine).doesNotContainKeys("offset.storage.file.filename", "schema.history.internal.file.filename");
+        // the engine's name and topic prefix make the offset's key: the same source name finds the same position
+        assertThat(engine.getProperty("name")).isEqualTo("shop");
+        assertThat(engine.getProperty("topic.prefix")).isEqualTo("shop");
+    }
+
+    @Test
+    void theStateKeysChooseTheClusterTopicsAndReplicationFactor() {
+        Properties engine = engineProperties("relay.state.store", "kafka",
+                "relay.state.kafka.bootstrap-servers", "state:9093",
+                "relay.state.kafka.offsets-topic", "positions",
+                "relay.state.kafka.schema-history-topic", "ddl",
+                "relay.state.kafka.replication-factor", "3");
+
+        assertThat(engine.getProperty("bootstrap.servers")).isEqualTo("state:9093");
+        assertThat(engine.getProperty("offset.storage.topic")).isEqualTo("positions");
+        assertThat(engine.getProperty("offset.storage.replication.factor")).isEqualTo("3");
+        assertThat(engine.getProperty("schema.history.internal.kafka.topic")).isEqualTo("ddl");
+        assertThat(engine.getProperty("schema.history.internal.kafka.bootstrap.servers")).isEqualTo("state:9093");
+    }
+
+    @Test
+    void theStateClientSettingsReachTheOffsetStoreAndTheHistorysProducerAndConsumer() {
+        Properties engine = engineProperties("relay.state.store", "kafka",
+                "relay.kafka.producer.security.protocol", "SASL_SSL",
+                "relay.kafka.producer.linger.ms", "20");
+
+        assertThat(engine.getProperty("security.protocol")).isEqualTo("SASL_SSL");
+        assertThat(engine.getProperty("schema.history.internal.producer.security.protocol")).isEqualTo("SASL_SSL");
+        assertThat(engine.getProperty("schema.history.internal.consumer.security.protocol")).isEqualTo("SASL_SSL");
+        assertThat(engine).doesNotContainKeys("linger.ms", "schema.history.internal.producer.linger.ms");
+    }
+
+    @Test
+    void aPassedThroughDebeziumPropertyWinsOverTheStateMapping() {
+        Properties engine = engineProperties("relay.state.store", "kafka",
+                "relay.source.debezium.schema.history.internal.kafka.recovery.attempts", "300");
+
+        assertThat(engine.getProperty("schema.history.internal.kafka.recovery.attempts")).isEqualTo("300");
+    }
+
+    @Test
+    void theSeederUsesTheStoreTheEngineUses() {
+        assertThat(offsetStorage("relay.source.name", "shop").toString())
+                .isEqualTo(Path.of("data").toAbsolutePath().resolve("offsets-shop.dat").toString());
+        assertThat(offsetStorage("relay.state.store", "kafka", "relay.source.name", "shop").toString())
+                .isEqualTo("topic shop.offsets at 127.0.0.1:9092");
+        assertThat(offsetStorage("relay.state.store", "kafka", "relay.source.debezium.offset.storage.topic", "other")
+                .toString()).isEqualTo("topic other at 127.0.0.1:9092");
+    }
+
     /** The engine's properties for a minimal relay with these {@code relay.*} keys and values added. */
     private static Properties engineProperties(String... keysAndValues) {
+        RelaySettings settings = settings(keysAndValues);
+        return DebeziumSourceConfiguration.engineProperties(DebeziumSourceConfiguration.of(settings.source(),
+                Path.of("data"), settings.state(), settings.syncTypes(), false, settings.delivery(), Optional.empty()));
+    }
+
+    private static OffsetStorage offsetStorage(String... keysAndValues) {
+        RelaySettings settings = settings(keysAndValues);
+        return DebeziumSourceConfiguration.offsetStorage(settings.source(), Path.of("data"), settings.state(),
+                settings.delivery());
+    }
+
+    private static RelaySettings settings(String... keysAndValues) {
         Properties p = new Properties();
         p.setProperty("relay.source.user", "relay");
         p.setProperty("relay.kafka.bootstrap-servers", "127.0.0.1:9092");
         for (int i = 0; i < keysAndValues.length; i += 2) {
             p.setProperty(keysAndValues[i], keysAndValues[i + 1]);
         }
-        RelaySettings settings = RelaySettings.from(p);
-        return DebeziumSourceConfiguration.engineProperties(DebeziumSourceConfiguration.of(
-                settings.source(), Path.of("data"), settings.syncTypes(), false, settings.delivery(), Optional.empty()));
+        return RelaySettings.from(p);
     }
 }

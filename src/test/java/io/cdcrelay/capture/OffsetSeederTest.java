@@ -36,7 +36,7 @@ class OffsetSeederTest {
 
     @Test
     void theFirstStartSeedsLaterStartsKeepTheSavedOffset(@TempDir Path dir) {
-        Path file = dir.resolve("data/offsets-shop.dat");
+        OffsetStorage file = OffsetStorage.file(dir.resolve("data/offsets-shop.dat"));
         OffsetSeeder seeder = new OffsetSeeder(file, "shop", "shop");
         AtomicInteger located = new AtomicInteger();
         Position position = new Position("mariadb-bin.000002", 300, "0-1-3", 112);

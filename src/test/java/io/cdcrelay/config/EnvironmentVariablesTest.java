@@ -40,13 +40,15 @@ class EnvironmentVariablesTest {
                 "RELAY_KAFKA_PRODUCER_LINGER_MS", "5",
                 "RELAY_SOURCE_DEBEZIUM_MAX_BATCH_SIZE", "4096",
                 "RELAY_MIRROR_SOURCE_PROPERTIES_SECURITY_PROTOCOL", "SASL_SSL",
-                "RELAY_MIRROR_DESTINATION_PROPERTIES_COMPRESSION_TYPE", "lz4"));
+                "RELAY_MIRROR_DESTINATION_PROPERTIES_COMPRESSION_TYPE", "lz4",
+                "RELAY_STATE_KAFKA_PROPERTIES_SASL_MECHANISM", "PLAIN"));
 
         assertThat(settings).containsOnly(
                 Map.entry("relay.kafka.producer.linger.ms", "5"),
                 Map.entry("relay.source.debezium.max.batch.size", "4096"),
                 Map.entry("relay.mirror.source.properties.security.protocol", "SASL_SSL"),
-                Map.entry("relay.mirror.destination.properties.compression.type", "lz4"));
+                Map.entry("relay.mirror.destination.properties.compression.type", "lz4"),
+                Map.entry("relay.state.kafka.properties.sasl.mechanism", "PLAIN"));
     }
 
     @Test

@@ -24,6 +24,7 @@ import io.cdcrelay.precheck.Precheck;
 import io.cdcrelay.precheck.SecretMask;
 import io.cdcrelay.topic.KafkaTopics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -178,6 +179,71 @@ class PrecheckIT {
                 + rocketMq.namesrvAddr() + ", 1 master broker");
         assertThat(line(report, "topics")).isEqualTo("PASS  topics: Topic_it_precheck_orders to be created (3 queues on 1 "
                 + "master broker)");
+    }
+
+    @Test
+    void withTheStateInKafkaMissingStateTopicsAreToBeCreatedAndTheCheckCreatesNothing(Servers servers) throws Exception {
+        String db = "it_precheck";
+        servers.sql("CREATE DATABASE IF NOT EXISTS " + db, "CREATE TABLE IF NOT EXISTS " + db + ".orders (id INT PRIMARY KEY)");
+        Properties p = properties(servers, db, 6411);
+        p.setProperty("relay.state.store", "kafka");
+        p.setProperty("relay.source.name", "it_precheck_state_new");
+
+        PrecheckReport report = precheck(p);
+
+        assertThat(report.results()).extracting(CheckResult::name).containsExactlyElementsOf(
+                java.util.stream.Stream.concat(CDC_CHECKS.stream(), java.util.stream.Stream.of("state topics")).toList());
+        assertThat(report.passed()).as(String.join("\n", lines(report))).isTrue();
+        assertThat(line(report, "state topics")).isEqualTo("PASS  state topics: it_precheck_state_new.offsets to be "
+                + "created (1 partition, compacted, replication factor 1), it_precheck_state_new.schema-history to be "
+                + "created (1 partition, kept forever, replication factor 1)");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers.kafka().bootstrapServers()))) {
+            assertThat(admin.listTopics().names().get()).as("validateOnly created nothing")
+                    .doesNotContain("it_precheck_state_new.offsets", "it_precheck_state_new.schema-history");
+        }
+    }
+
+    @Test
+    void anExistingOffsetsTopicThatIsNotCompactedFailsNamingTheTopicWhatIsWrongAndTheFix(Servers servers)
+            throws Exception {
+        String kafka = servers.kafka().bootstrapServers();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
+            admin.createTopics(List.of(new NewTopic("it_precheck_state_bad.offsets", 1, (short) 1)
+                    .configs(Map.of("cleanup.policy", "delete")))).all().get();
+        }
+        Properties p = properties(servers, "it_precheck", 6412);
+        p.setProperty("relay.state.store", "kafka");
+        p.setProperty("relay.source.name", "it_precheck_state_bad");
+
+        PrecheckReport report = precheck(p);
+
+        assertThat(report.passed()).isFalse();
+        assertThat(line(report, "state topics")).isEqualTo("FAIL  state topics: it_precheck_state_bad.offsets has "
+                + "cleanup.policy=delete, but the offsets need compact (only) — fix: set it with kafka-configs.sh "
+                + "--bootstrap-server " + kafka + " --alter --entity-type topics --entity-name "
+                + "it_precheck_state_bad.offsets --add-config cleanup.policy=compact, or name another topic in "
+                + "relay.state.kafka.offsets-topic");
+    }
+
+    @Test
+    void withARocketMqDestinationTheStateClusterIsCheckedOnItsOwn(Servers servers, RocketMq rocketMq) throws Exception {
+        String db = "it_precheck";
+        servers.sql("CREATE DATABASE IF NOT EXISTS " + db, "CREATE TABLE IF NOT EXISTS " + db + ".orders (id INT PRIMARY KEY)");
+        Properties p = properties(servers, db, 6413);
+        p.setProperty("relay.sink", "rocketmq");
+        p.setProperty("relay.rocketmq.namesrv-addr", rocketMq.namesrvAddr());
+        p.remove("relay.kafka.bootstrap-servers");
+        p.setProperty("relay.state.store", "kafka");
+        p.setProperty("relay.state.kafka.bootstrap-servers", servers.kafka().bootstrapServers());
+        p.setProperty("relay.source.name", "it_precheck_state_rmq");
+
+        PrecheckReport report = precheck(p);
+
+        assertThat(report.passed()).as(String.join("\n", lines(report))).isTrue();
+        assertThat(line(report, "state cluster reachable")).startsWith("PASS  state cluster reachable: Kafka at "
+                + servers.kafka().bootstrapServers() + ", cluster ");
+        assertThat(line(report, "state topics")).startsWith("PASS  state topics: it_precheck_state_rmq.offsets to be "
+                + "created");
     }
 
     @Test

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cdcrelay.TestRelay;
 import io.cdcrelay.capture.DebeziumSourceConfiguration;
 import io.cdcrelay.capture.OffsetSeeder;
+import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.SettingsException;
 import io.cdcrelay.demo.Directories;
 import io.cdcrelay.it.RealServers.Servers;
@@ -41,7 +42,13 @@ class StartTimestampIT {
     @Test
     void theRelayStartsAtTheFirstTransactionCommittedAtOrAfterTheTimeAndARestartContinuesFromItsSavedPosition(
             Servers servers) throws Exception {
-        startsAtTheTimeAndContinuesFromItsSavedPosition(servers, "mariadb", "it_start", 6501);
+        startsAtTheTimeAndContinuesFromItsSavedPosition(servers, "mariadb", "it_start", 6501, "file");
+    }
+
+    /** The position is seeded into the offsets topic, in the layout the engine then reads and overwrites. */
+    @Test
+    void withTheStateInKafkaTheStartPositionIsSeededIntoTheOffsetsTopic(Servers servers) throws Exception {
+        startsAtTheTimeAndContinuesFromItsSavedPosition(servers, "mariadb", "it_start_kafka", 6505, "kafka");
     }
 
     /**
@@ -50,11 +57,11 @@ class StartTimestampIT {
      */
     @Test
     void theMySqlConnectorStartsThereTooByFileAndPosition(Servers servers) throws Exception {
-        startsAtTheTimeAndContinuesFromItsSavedPosition(servers, "mysql", "it_start_mysql", 6504);
+        startsAtTheTimeAndContinuesFromItsSavedPosition(servers, "mysql", "it_start_mysql", 6504, "file");
     }
 
     private void startsAtTheTimeAndContinuesFromItsSavedPosition(Servers servers, String flavor, String db,
-            long serverId) throws Exception {
+            long serverId, String stateStore) throws Exception {
         String topic = "Topic_" + db + "_items";
         servers.sql("CREATE DATABASE " + db, "CREATE TABLE " + db + ".items (id INT PRIMARY KEY, name VARCHAR(20))");
         Instant beforeA = serverNow(servers);
@@ -77,13 +84,14 @@ class StartTimestampIT {
         Properties p = TestRelay.properties(servers, db, dataDir, serverId);
         p.setProperty("relay.source.flavor", flavor);
         p.setProperty("relay.sync-types", "schema,incremental");
+        p.setProperty("relay.state.store", stateStore);
         p.setProperty(KEY, t.toString());
         try (TestRelay relay = TestRelay.start(p)) {
             // C: after the start
             servers.sql("INSERT INTO " + db + ".items VALUES (5, 'c5')");
             assertThat(changes(awaitMessages(servers, topic, 4))).containsExactlyInAnyOrder(
                     "INSERT 3 b3", "INSERT 4 b4", "UPDATE 1 b1", "INSERT 5 c5");
-            awaitSavedPositionOfItsOwn(dataDir, db, flavor.equals("mariadb"));
+            awaitSavedPositionOfItsOwn(p, flavor.equals("mariadb"));
         }
 
         // D: while the relay is stopped; the restart is given a time before A: a saved position wins over it
@@ -120,7 +128,7 @@ class StartTimestampIT {
                 .hasMessageEndingWith("): give a time in the past, or remove " + KEY
                         + " to start at the current end of the binlog.");
         // nothing was seeded by the refused starts
-        assertThat(offsets(dataDir, db).saved()).isEmpty();
+        assertThat(offsets(p).saved()).isEmpty();
     }
 
     @Test
@@ -156,14 +164,18 @@ class StartTimestampIT {
                 new javax.management.ObjectName("debezium.*:server=" + server + ",*"), null);
     }
 
-    private static OffsetSeeder offsets(Path dataDir, String db) {
-        return new OffsetSeeder(DebeziumSourceConfiguration.offsetFile(dataDir, db), db, db);
+    /** The saved offsets of the relay with these settings, in its file or its offsets topic. */
+    private static OffsetSeeder offsets(Properties p) {
+        RelaySettings settings = RelaySettings.from(p);
+        String name = settings.source().name();
+        return new OffsetSeeder(DebeziumSourceConfiguration.offsetStorage(settings.source(), settings.dataDir(),
+                settings.state(), settings.delivery()), name, name);
     }
 
     /** The seeded offset is replaced by Debezium's own once a change was delivered and its position saved. */
-    private static void awaitSavedPositionOfItsOwn(Path dataDir, String db, boolean gtids) {
+    private static void awaitSavedPositionOfItsOwn(Properties p, boolean gtids) {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            Map<String, Object> saved = offsets(dataDir, db).saved().orElseThrow();
+            Map<String, Object> saved = offsets(p).saved().orElseThrow();
             assertThat(saved).doesNotContainKey("relay_start_timestamp");
             if (gtids) {
                 assertThat(saved).containsKey("gtids");

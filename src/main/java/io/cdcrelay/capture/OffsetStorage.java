@@ -1,0 +1,127 @@
+package io.cdcrelay.capture;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import io.cdcrelay.config.SettingsException;
+import io.debezium.embedded.EmbeddedWorkerConfig;
+import io.debezium.embedded.KafkaConnectUtil;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.connect.storage.FileOffsetBackingStore;
+import org.apache.kafka.connect.storage.KafkaOffsetBackingStore;
+import org.apache.kafka.connect.storage.OffsetBackingStore;
+import org.apache.kafka.connect.util.SharedTopicAdmin;
+
+/**
+ * Where the engine keeps its offsets, read from the engine's own properties: the relay reads and seeds positions
+ * in the very store, topic and layout the engine then uses (Kafka Connect's JSON key {@code [engine name,
+ * partition]} and JSON value), whichever of the file or the Kafka topic that is.
+ */
+public final class OffsetStorage {
+
+    static final String FILE_STORE = FileOffsetBackingStore.class.getName();
+    static final String KAFKA_STORE = KafkaOffsetBackingStore.class.getName();
+    private static final String STORE = "offset.storage";
+    private static final String FILE_NAME = "offset.storage.file.filename";
+
+    private final Map<String, String> engine;
+
+    private OffsetStorage(Map<String, String> engine) {
+        this.engine = Map.copyOf(engine);
+    }
+
+    /** The store the engine with these properties uses. */
+    public static OffsetStorage of(Properties engineProperties) {
+        Map<String, String> engine = new HashMap<>();
+        engineProperties.stringPropertyNames().forEach(k -> engine.put(k, engineProperties.getProperty(k)));
+        return new OffsetStorage(engine);
+    }
+
+    /** An offset file, as {@code relay.state.store=file} keeps it. */
+    public static OffsetStorage file(Path file) {
+        return new OffsetStorage(Map.of(STORE, FILE_STORE, FILE_NAME, file.toAbsolutePath().toString()));
+    }
+
+    /** Whether offsets may be saved: a file store whose file is missing has none (and is not created by asking). */
+    boolean mayHoldOffsets() {
+        return !isFile() || Files.exists(Path.of(engine.get(FILE_NAME)));
+    }
+
+    /** For log lines: the file, or the topic and its cluster. */
+    @Override
+    public String toString() {
+        return isFile() ? engine.get(FILE_NAME)
+                : "topic " + engine.get("offset.storage.topic") + " at " + engine.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+    }
+
+    /** The store, configured and started; closing it stops it. */
+    Open open() {
+        if (isFile()) {
+            Path file = Path.of(engine.get(FILE_NAME));
+            try {
+                // the store writes the file but does not create its folder
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+            }
+            FileOffsetBackingStore store = KafkaConnectUtil.fileOffsetBackingStore();
+            store.configure(new EmbeddedWorkerConfig(new HashMap<>(Map.of(FILE_NAME, file.toString()))));
+            store.start();
+            return new Open(store, null);
+        }
+        if (!kind().equals(KAFKA_STORE)) {
+            throw new SettingsException("relay.incremental.start-timestamp needs the offsets in a file or in Kafka, "
+                    + "but relay.source.debezium.offset.storage=" + engine.get(STORE) + ": remove that key and choose "
+                    + "the store with relay.state.store.");
+        }
+        // as Debezium's engine builds it, but with an admin client of our own that is closed with the store
+        Map<String, Object> adminProperties = new HashMap<>(engine);
+        adminProperties.put(CommonClientConfigs.CLIENT_ID_CONFIG, "cdc-relay-offsets-admin");
+        SharedTopicAdmin admin = new SharedTopicAdmin(adminProperties);
+        try {
+            KafkaOffsetBackingStore store = new KafkaOffsetBackingStore(admin, () -> "cdc-relay-",
+                    KafkaConnectUtil.converterForOffsetStore());
+            store.configure(new EmbeddedWorkerConfig(new HashMap<>(engine)));
+            store.start();
+            return new Open(store, admin);
+        } catch (RuntimeException e) {
+            admin.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The file store, or a store of the relay's own that wraps it (one that looks a position up elsewhere first
+     * still saves the engine's offsets into the file): the file is where a seeded position is written and read.
+     */
+    private boolean isFile() {
+        String kind = kind();
+        return kind.equals(FILE_STORE) || !kind.equals(KAFKA_STORE) && engine.containsKey(FILE_NAME);
+    }
+
+    /** The engine's store class; for exactly-once's positions store, the engine's own store it wraps. */
+    private String kind() {
+        String kind = engine.getOrDefault(STORE, FILE_STORE);
+        return kind.equals(PositionTopicOffsetStore.class.getName())
+                ? engine.getOrDefault(PositionTopicOffsetStore.OWN_STORE, FILE_STORE) : kind;
+    }
+
+    /** A started store and the admin client it borrowed, stopped and closed together. */
+    record Open(OffsetBackingStore store, SharedTopicAdmin admin) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            try {
+                store.stop();
+            } finally {
+                if (admin != null) {
+                    admin.close();
+                }
+            }
+        }
+    }
+}
