@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -124,6 +125,26 @@ class DebeziumSourceConfigurationTest {
                 .isEqualTo("topic shop.offsets at 127.0.0.1:9092");
         assertThat(offsetStorage("relay.state.store", "kafka", "relay.source.debezium.offset.storage.topic", "other")
                 .toString()).isEqualTo("topic other at 127.0.0.1:9092");
+    }
+
+    @Test
+    void exactlyOnceReadsThePositionsTopicInFrontOfTheStoreOfTheState() {
+        for (String store : new String[] {"file", "kafka"}) {
+            RelaySettings settings = settings("relay.state.store", store, "relay.delivery.guarantee", "exactly-once");
+            var configuration = DebeziumSourceConfiguration.of(settings.source(), Path.of("data"), settings.state(),
+                    settings.syncTypes(), false, settings.delivery(), Optional.empty());
+            DebeziumSourceConfiguration.readPositionsFrom(configuration, "relay.positions",
+                    Map.of("bootstrap.servers", "127.0.0.1:9092"));
+            Properties engine = DebeziumSourceConfiguration.engineProperties(configuration);
+
+            assertThat(engine.getProperty("offset.storage")).isEqualTo(PositionTopicOffsetStore.class.getName());
+            assertThat(engine.getProperty(PositionTopicOffsetStore.OWN_STORE)).isEqualTo(store.equals("file")
+                    ? "org.apache.kafka.connect.storage.FileOffsetBackingStore"
+                    : "org.apache.kafka.connect.storage.KafkaOffsetBackingStore");
+            assertThat(engine.getProperty(PositionTopicOffsetStore.TOPIC)).isEqualTo("relay.positions");
+            assertThat(engine.getProperty(PositionTopicOffsetStore.CLIENT + "bootstrap.servers"))
+                    .isEqualTo("127.0.0.1:9092");
+        }
     }
 
     /** The engine's properties for a minimal relay with these {@code relay.*} keys and values added. */

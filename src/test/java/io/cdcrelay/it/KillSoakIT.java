@@ -37,7 +37,8 @@ class KillSoakIT {
     @Test
     void underExactlyOnceARelayKilledAtRandomMomentsDeliversEveryChangeOnceInCommitOrder(Servers servers)
             throws Exception {
-        LedgerWorkload.Check check = soak(servers, "it_soak_exactly_once", "exactly-once", 6011);
+        // the state in Kafka too, as a standby on another host would need it
+        LedgerWorkload.Check check = soak(servers, "it_soak_exactly_once", "exactly-once", 6011, "kafka");
         assertThat(check.lost()).as("lost").isZero();
         assertThat(check.duplicated()).as("duplicated").isZero();
         assertThat(check.outOfOrder()).as("keys out of order").isZero();
@@ -47,18 +48,19 @@ class KillSoakIT {
     @Test
     void underAtLeastOnceARelayKilledAtRandomMomentsLosesNothingAndKeepsFirstDeliveriesInOrder(Servers servers)
             throws Exception {
-        LedgerWorkload.Check check = soak(servers, "it_soak_at_least_once", "at-least-once", 6012);
+        LedgerWorkload.Check check = soak(servers, "it_soak_at_least_once", "at-least-once", 6012, "file");
         assertThat(check.lost()).as("lost").isZero();
         assertThat(check.outOfOrder()).as("keys whose first deliveries are out of order").isZero();
     }
 
-    private static LedgerWorkload.Check soak(Servers servers, String db, String guarantee, long serverId)
-            throws Exception {
+    private static LedgerWorkload.Check soak(Servers servers, String db, String guarantee, long serverId,
+            String stateStore) throws Exception {
         LedgerWorkload workload = new LedgerWorkload(servers.mariaDb(), db);
         Path dataDir = servers.dir().resolve("relay-" + db);
         String topic = "Topic_" + db + "_ledger";
         Properties properties = TestRelay.properties(servers, db, dataDir, serverId);
         properties.setProperty("relay.delivery.guarantee", guarantee);
+        properties.setProperty("relay.state.store", stateStore);
         File log = servers.dir().resolve(db + ".log").toFile();
         Random random = new Random(serverId);
 
