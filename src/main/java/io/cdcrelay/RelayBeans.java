@@ -80,7 +80,8 @@ final class RelayBeans implements CamelConfiguration {
         CommitSequence commitSequence = new CommitSequence();
         ChangeSink sink = settings.sink().equals("rocketmq")
                 ? RocketMqSinkBeans.sink(context, settings.rocketmq(), settings.topics())
-                : KafkaSinkBeans.sink(context, settings.kafka(), settings.delivery().transactionAtATime(),
+                : KafkaSinkBeans.sink(context, settings.kafka(), settings.source().name(),
+                        settings.delivery().transactionAtATime(),
                         settings.topics(), ops.metrics, ops.health);
         DeliverySteps.bind(context, settings, formatOptions(), commitSequence, sink);
 

@@ -21,6 +21,8 @@ public final class DebeziumSourceConfiguration {
 
     /** Debezium's {@code poll.interval.ms}; {@code relay.source.debezium.poll.interval.ms} overrides it. */
     static final long POLL_INTERVAL_MS = 10;
+    /** Debezium's {@code connect.keep.alive.interval.ms}; {@code relay.source.debezium.connect.keep.alive.interval.ms} overrides it. */
+    static final long KEEP_ALIVE_INTERVAL_MS = 1000;
 
     private DebeziumSourceConfiguration() {
     }
@@ -56,6 +58,10 @@ public final class DebeziumSourceConfiguration {
         // put a quarter to half a second between a commit and its message under a steady load. A full batch
         // still leaves at once, so catch-up reads in large batches either way.
         c.setPollIntervalMs(POLL_INTERVAL_MS);
+        // The binlog client reconnects a lost connection (a killed session, a restarted server) only when its
+        // keep-alive thread looks, every minute by default: the relay would read nothing for up to a minute after
+        // the source is back. A look every second costs nothing while connected.
+        c.setConnectKeepAliveIntervalMs(KEEP_ALIVE_INTERVAL_MS);
         c.setSchemaHistoryInternal("io.debezium.storage.file.history.FileSchemaHistory");
         c.setSchemaHistoryInternalFileFilename(dir.resolve("schema-history-" + source.name() + ".dat").toString());
         c.setTopicNamingStrategy("io.debezium.schema.DefaultTopicNamingStrategy");

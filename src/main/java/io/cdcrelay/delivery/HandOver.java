@@ -63,9 +63,11 @@ public final class HandOver {
             throw new DeliveryFailedException("the destination acknowledged nothing for " + timeout.toSeconds()
                     + " s (relay.delivery.timeout)", null);
         }
-        if (inFlight.getAndIncrement() == 0) {
+        // the clock restarts before the count shows the exchange, so a check never pairs it with an old time
+        if (inFlight.get() == 0) {
             lastProgress = System.nanoTime();
         }
+        inFlight.incrementAndGet();
         route.process(exchange, doneSync -> completed(exchange, outcome));
     }
 
@@ -110,6 +112,11 @@ public final class HandOver {
     /** Whether exchanges are waiting and none was acknowledged for the timeout. */
     public boolean stalled() {
         return inFlight.get() > 0 && System.nanoTime() - lastProgress > timeout.toNanos();
+    }
+
+    /** How long exchanges have waited with none acknowledged since; empty while none waits. */
+    public Optional<Duration> unacknowledgedFor() {
+        return inFlight.get() > 0 ? Optional.of(Duration.ofNanos(System.nanoTime() - lastProgress)) : Optional.empty();
     }
 
     public int inFlight() {

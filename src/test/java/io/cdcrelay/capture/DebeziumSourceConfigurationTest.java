@@ -47,6 +47,13 @@ class DebeziumSourceConfigurationTest {
         assertThat(engine.getProperty("poll.interval.ms")).isEqualTo("10");
     }
 
+    @Test
+    void withoutAnOverrideTheBinlogClientLooksForALostConnectionEverySecond() {
+        assertThat(engineProperties().getProperty("connect.keep.alive.interval.ms")).isEqualTo("1000");
+        assertThat(engineProperties("relay.source.debezium.connect.keep.alive.interval.ms", "60000")
+                .getProperty("connect.keep.alive.interval.ms")).isEqualTo("60000");
+    }
+
     /** The engine's properties for a minimal relay with these {@code relay.*} keys and values added. */
     private static Properties engineProperties(String... keysAndValues) {
         Properties p = new Properties();
