@@ -71,6 +71,7 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     }
 
     private EngineSession newSession() {
+        outages.engineStarting();
         EngineSession previous = session;
         session = new EngineSession(this, endpoint, delivery, health, watchdog, loop,
                 previous == null ? null : previous.handOver());
@@ -138,7 +139,7 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     private void checkOutages() {
         EngineSession current = session;
         if (current != null && !loop.stopping()) {
-            outages.check(current.unacknowledgedFor());
+            outages.check(current.unacknowledgedFor(), current.lastAcknowledged());
         }
     }
 

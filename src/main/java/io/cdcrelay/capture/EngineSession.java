@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.delivery.AcknowledgedPrefix;
@@ -178,6 +179,13 @@ final class EngineSession implements SessionLoop.Session, DebeziumEngine.Complet
         Optional<Duration> here = handOver.unacknowledgedFor();
         Optional<Duration> before = previous == null ? Optional.empty() : previous.unacknowledgedFor();
         return before.isEmpty() || here.isPresent() && here.get().compareTo(before.get()) >= 0 ? here : before;
+    }
+
+    /** {@link System#nanoTime()} of the last change acknowledged, here or in the previous session. */
+    OptionalLong lastAcknowledged() {
+        OptionalLong here = handOver.lastAcknowledged();
+        OptionalLong before = previous == null ? OptionalLong.empty() : previous.lastAcknowledged();
+        return before.isEmpty() || here.isPresent() && here.getAsLong() - before.getAsLong() >= 0 ? here : before;
     }
 
     /** Snapshot only: closes the engine once the snapshot is over and every change of it acknowledged. */

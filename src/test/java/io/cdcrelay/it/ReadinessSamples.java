@@ -16,8 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class ReadinessSamples implements AutoCloseable {
 
-    /** One answer: when, and whether it was UP (HTTP 200; 503 or no answer is DOWN). */
-    record Sample(Instant at, boolean up) {
+    /** One answer: when, whether it was UP (HTTP 200; 503 or no answer is DOWN), and its body. */
+    record Sample(Instant at, boolean up, String body) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -39,14 +39,15 @@ final class ReadinessSamples implements AutoCloseable {
 
     private void sample() {
         while (running) {
-            boolean up;
+            Sample sample;
             try {
-                up = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET()
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                sample = new Sample(Instant.now(), answer.statusCode() == 200, answer.body());
             } catch (Exception e) {
-                up = false;
+                sample = new Sample(Instant.now(), false, "no answer: " + e);
             }
-            samples.add(new Sample(Instant.now(), up));
+            samples.add(sample);
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
@@ -55,9 +56,14 @@ final class ReadinessSamples implements AutoCloseable {
         }
     }
 
-    /** The first answer at or after {@code from} that was {@code up} (or DOWN). */
+    /** When the first answer at or after {@code from} that was {@code up} (or DOWN) came. */
     Optional<Instant> first(boolean up, Instant from) {
-        return samples.stream().filter(s -> !s.at().isBefore(from) && s.up() == up).map(Sample::at).findFirst();
+        return firstSample(up, from).map(Sample::at);
+    }
+
+    /** The first answer at or after {@code from} that was {@code up} (or DOWN). */
+    Optional<Sample> firstSample(boolean up, Instant from) {
+        return samples.stream().filter(s -> !s.at().isBefore(from) && s.up() == up).findFirst();
     }
 
     /** The answers from {@code from} (inclusive) to {@code to} (exclusive). */
