@@ -172,7 +172,7 @@ class SourceOutageIT {
                     assertReadiness(readiness, down, back);
                     double outages = relay.meters().find("relay.outages").tag("component", "source").counters()
                             .stream().mapToDouble(Counter::count).sum();
-                    LOG.info("{}: relay_outages_total{{component=\"source\"}} {}", database, outages);
+                    LOG.info("{}: source outages counted: {}", database, outages);
                     assertThat(outages).as("the outage is counted").isPositive();
                 }
             }
