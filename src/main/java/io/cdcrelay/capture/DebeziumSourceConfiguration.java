@@ -21,7 +21,10 @@ public final class DebeziumSourceConfiguration {
 
     /** Debezium's {@code poll.interval.ms}; {@code relay.source.debezium.poll.interval.ms} overrides it. */
     static final long POLL_INTERVAL_MS = 10;
-    /** Debezium's {@code connect.keep.alive.interval.ms}; {@code relay.source.debezium.connect.keep.alive.interval.ms} overrides it. */
+    /**
+     * Debezium's {@code connect.keep.alive.interval.ms}; {@code relay.source.debezium.connect.keep.alive.interval.ms}
+     * overrides it.
+     */
     static final long KEEP_ALIVE_INTERVAL_MS = 1000;
 
     private DebeziumSourceConfiguration() {

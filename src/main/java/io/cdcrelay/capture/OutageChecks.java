@@ -81,8 +81,8 @@ final class OutageChecks {
     private void checkSource() {
         connected.get().ifPresent(isConnected -> {
             if (!isConnected) {
-                if (readerConnected && health.unavailable(SOURCE, clock.instant(), "the binlog reader lost its connection to the source "
-                        + "and is reconnecting")) {
+                if (readerConnected && health.unavailable(SOURCE, clock.instant(),
+                        "the binlog reader lost its connection to the source and is reconnecting")) {
                     LOG.warn("The binlog reader lost its connection to the source; it reconnects every second, and "
                             + "readiness is DOWN until it reads again");
                 }

@@ -39,7 +39,8 @@ final class RelayDebeziumEndpoint extends DebeziumEndpoint<MySqlConnectorEmbedde
         TcpProbe source = new TcpProbe(configuration.getDatabaseHostname(), configuration.getDatabasePort(),
                 PROBE_TIMEOUT);
         AcknowledgingDebeziumConsumer consumer = new AcknowledgingDebeziumConsumer(this, processor, delivery, health,
-                source, new DisconnectWatchdog(mbeans::streamingConnected, source, DISCONNECTED_LIMIT, Clock.systemUTC()),
+                source,
+                new DisconnectWatchdog(mbeans::streamingConnected, source, DISCONNECTED_LIMIT, Clock.systemUTC()),
                 new OutageChecks(health, mbeans::streamingConnected, Clock.systemUTC()));
         configureConsumer(consumer);
         return consumer;

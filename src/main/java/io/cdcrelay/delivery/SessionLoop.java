@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * loop given a probe of the source asks it when a pause begins. A source that answers failed for another reason,
  * and the pause runs its course. One that does not is asked every 500 ms: the next session starts as soon as it
  * answers, with the backoff starting over, and no sooner than that unless a minute passed (a probe that is wrong
- * must not stop the relay for good). A long outage so costs a start, and a log line, a minute, not one at every
- * doubling of the backoff.
+ * must not stop the relay for good). A long outage then costs one start, and one log line, a minute, not one at
+ * every doubling of the backoff.
  *
  * <p>The first failure after sessions ran is logged as an ERROR with its cause; failures in a row after it as
  * one WARN line each, without the stack trace already shown, and the first progress after them as one INFO.

@@ -106,7 +106,8 @@ public final class RelayHealth {
         if (!outageGauges.add(component)) {
             return;
         }
-        Gauge.builder("relay.outage.seconds", this, health -> health.outageSeconds(component)).tag("component", component)
+        Gauge.builder("relay.outage.seconds", this, health -> health.outageSeconds(component))
+                .tag("component", component)
                 .description("how long the current outage has lasted; 0 while the server answers").register(registry);
     }
 
