@@ -22,6 +22,7 @@ import org.apache.camel.CamelContext;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /** The sink of {@code relay.sink=kafka}: its producer, topic admin and dead-letter topic. */
 final class KafkaSinkBeans {
@@ -37,10 +38,18 @@ final class KafkaSinkBeans {
     private KafkaSinkBeans() {
     }
 
+    /**
+     * @param sourceName {@code relay.source.name}: the clients are {@code cdc-relay-<name>} and
+     *                   {@code cdc-relay-<name>-topics}, which log4j2.properties recognizes (a broker outage is
+     *                   logged once by the relay, not at every reconnect by each client); it also names the
+     *                   exactly-once producer's transactional.id
+     */
     static ChangeSink sink(CamelContext context, KafkaSettings kafka, DeliverySettings delivery, TopicSettings topics,
             String sourceName, RelayMetrics metrics, RelayHealth health) throws Exception {
-        KafkaTopics admin = new KafkaTopics(KafkaTopics.adminProperties(kafka.bootstrapServers(), kafka.producer()),
-                topics.partitions(), topics.replicationFactor(), topics.createMissing());
+        Properties adminProperties = KafkaTopics.adminProperties(kafka.bootstrapServers(), kafka.producer());
+        adminProperties.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "cdc-relay-" + sourceName + "-topics");
+        KafkaTopics admin = new KafkaTopics(adminProperties, topics.partitions(), topics.replicationFactor(),
+                topics.createMissing());
         context.addService(admin);
         if (delivery.exactlyOnce()) {
             admin.ensureCompacted(delivery.positionsTopic(), "relay.delivery.positions-topic");
@@ -54,7 +63,7 @@ final class KafkaSinkBeans {
         }
         boolean transactionAtATime = delivery.transactionAtATime();
         Optional<DeadLetters> deadLetters = kafka.deadLetterTopic().map(t -> new DeadLetters(t, admin, metrics, health));
-        return new KafkaChangeSink(kafka, transactionAtATime, admin, deadLetters,
+        return new KafkaChangeSink(kafka, "cdc-relay-" + sourceName, transactionAtATime, admin, deadLetters,
                 OrderedExecutors.single(context, "KafkaDeadLetters"));
     }
 

@@ -62,7 +62,7 @@ final class OpsBeans {
         RelayHealth health = new RelayHealth(meters, Clock.systemUTC());
         Optional<DebeziumMBeans> debezium = settings.cdcEnabled()
                 ? Optional.of(new DebeziumMBeans(settings.source().name())) : Optional.empty();
-        Readiness readiness = new Readiness(health, debezium);
+        Readiness readiness = new Readiness(health);
         Optional<RelayMetrics> cdc = settings.cdcEnabled() ? Optional.of(metrics) : Optional.empty();
 
         if (settings.http().enabled()) {

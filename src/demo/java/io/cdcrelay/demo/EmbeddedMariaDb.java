@@ -81,6 +81,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(database), USER, PASSWORD);
     }
 
+    /**
+     * Shuts the server down as an operator would, keeping its data; {@link #startAgain()} brings it back on the
+     * same port, for tests of a source that goes away.
+     */
+    public void stopServer() throws ManagedProcessException {
+        db.stop();
+    }
+
+    /** Starts the server stopped by {@link #stopServer()} again, on the same port and data directory. */
+    public void startAgain() throws ManagedProcessException {
+        db.start();
+    }
+
     @Override
     public void close() {
         try {

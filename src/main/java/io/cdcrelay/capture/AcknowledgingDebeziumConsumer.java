@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.delivery.SessionLoop;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * saved only once the broker acknowledged every change up to it (see {@link EngineSession}).
  *
  * <p>Every 5 s it checks what the engine cannot notice by itself: a binlog reader disconnected for 30 s, or a
- * delivery failed or stalled while the source is quiet; the session is then restarted. Suspending the route (JMX,
+ * delivery failed or stalled while the source is quiet; the session is then restarted. Every second it tells the
+ * relay's health whether the source and the destination answer ({@link OutageChecks}). A restart waits for its
+ * backoff, or until the source's port, seen closed, accepts connections again. Suspending the route (JMX,
  * Hawtio) ends the session after what is in flight was acknowledged, which saves its position; resuming starts a
  * new session from there.
  *
@@ -45,6 +48,7 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     private final DeliverySettings delivery;
     private final RelayHealth health;
     private final DisconnectWatchdog watchdog;
+    private final OutageChecks outages;
     /** Set when the engine only snapshots: it is closed once the snapshot is delivered. */
     private final DebeziumMBeans snapshotOnly;
     private final SessionLoop loop;
@@ -55,19 +59,21 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     private ScheduledExecutorService checks;
 
     AcknowledgingDebeziumConsumer(RelayDebeziumEndpoint endpoint, Processor processor, DeliverySettings delivery,
-            RelayHealth health, DisconnectWatchdog watchdog) {
+            RelayHealth health, BooleanSupplier sourceAnswers, DisconnectWatchdog watchdog, OutageChecks outages) {
         super(endpoint, processor);
         this.endpoint = endpoint;
         this.delivery = delivery;
         this.health = health;
         this.watchdog = watchdog;
+        this.outages = outages;
         var configuration = endpoint.getConfiguration();
         this.snapshotOnly = "initial_only".equals(configuration.getSnapshotMode())
                 ? new DebeziumMBeans(configuration.getTopicPrefix()) : null;
-        this.loop = new SessionLoop(COMPONENT, "Debezium engine", health, this::newSession);
+        this.loop = new SessionLoop(COMPONENT, "Debezium engine", health, this::newSession, sourceAnswers);
     }
 
     private EngineSession newSession() {
+        outages.engineStarting();
         EngineSession previous = session;
         session = new EngineSession(this, endpoint, delivery, health, watchdog, loop,
                 previous == null ? null : previous.handOver(), ++sessions);
@@ -81,6 +87,7 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         engineThread = executors.newSingleThreadExecutor(this, "DebeziumEngine");
         checks = executors.newSingleThreadScheduledExecutor(this, "DebeziumEngineChecks");
         checks.scheduleWithFixedDelay(this::restartIfStuck, 5, 5, TimeUnit.SECONDS);
+        checks.scheduleWithFixedDelay(this::checkOutages, 1, 1, TimeUnit.SECONDS);
         if (snapshotOnly != null) {
             checks.scheduleWithFixedDelay(this::finishWhenSnapshotDelivered, 1, 1, TimeUnit.SECONDS);
         }
@@ -128,6 +135,13 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
                     + " s");
         } else {
             current.whyStuck().ifPresent(loop::restart);
+        }
+    }
+
+    private void checkOutages() {
+        EngineSession current = session;
+        if (current != null && !loop.stopping()) {
+            outages.check(current.unacknowledgedFor(), current.lastAcknowledged());
         }
     }
 

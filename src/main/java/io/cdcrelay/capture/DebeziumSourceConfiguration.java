@@ -24,6 +24,11 @@ public final class DebeziumSourceConfiguration {
 
     /** Debezium's {@code poll.interval.ms}; {@code relay.source.debezium.poll.interval.ms} overrides it. */
     static final long POLL_INTERVAL_MS = 10;
+    /**
+     * Debezium's {@code connect.keep.alive.interval.ms}; {@code relay.source.debezium.connect.keep.alive.interval.ms}
+     * overrides it.
+     */
+    static final long KEEP_ALIVE_INTERVAL_MS = 1000;
 
     private static final String HISTORY_PRODUCER = "schema.history.internal.producer.";
     private static final String HISTORY_CONSUMER = "schema.history.internal.consumer.";
@@ -68,6 +73,10 @@ public final class DebeziumSourceConfiguration {
         // put a quarter to half a second between a commit and its message under a steady load. A full batch
         // still leaves at once, so catch-up reads in large batches either way.
         c.setPollIntervalMs(POLL_INTERVAL_MS);
+        // The binlog client reconnects a lost connection (a killed session, a restarted server) only when its
+        // keep-alive thread looks, every minute by default: the relay would read nothing for up to a minute after
+        // the source is back. A look every second costs nothing while connected.
+        c.setConnectKeepAliveIntervalMs(KEEP_ALIVE_INTERVAL_MS);
         // Camel's default names topics without the database
         c.setTopicNamingStrategy("io.debezium.schema.DefaultTopicNamingStrategy");
         c.setSnapshotMode(snapshotMode(syncTypes, fromSeededOffset));

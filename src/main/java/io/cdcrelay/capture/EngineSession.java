@@ -1,8 +1,10 @@
 package io.cdcrelay.capture;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.delivery.AcknowledgedPrefix;
@@ -171,6 +173,23 @@ final class EngineSession implements SessionLoop.Session, DebeziumEngine.Complet
             return Optional.of("a change could not be delivered: " + handOver.failure().get().getMessage());
         }
         return Optional.empty();
+    }
+
+    /**
+     * How long changes have waited with none acknowledged, here or in the previous session (whose changes a
+     * restart leaves in flight); empty while none waits.
+     */
+    Optional<Duration> unacknowledgedFor() {
+        Optional<Duration> here = handOver.unacknowledgedFor();
+        Optional<Duration> before = previous == null ? Optional.empty() : previous.unacknowledgedFor();
+        return before.isEmpty() || here.isPresent() && here.get().compareTo(before.get()) >= 0 ? here : before;
+    }
+
+    /** {@link System#nanoTime()} of the last change acknowledged, here or in the previous session. */
+    OptionalLong lastAcknowledged() {
+        OptionalLong here = handOver.lastAcknowledged();
+        OptionalLong before = previous == null ? OptionalLong.empty() : previous.lastAcknowledged();
+        return before.isEmpty() || here.isPresent() && here.getAsLong() - before.getAsLong() >= 0 ? here : before;
     }
 
     /** Snapshot only: closes the engine once the snapshot is over and every change of it acknowledged. */

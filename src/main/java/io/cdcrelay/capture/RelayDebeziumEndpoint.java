@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Properties;
 
 import io.cdcrelay.config.DeliverySettings;
+import io.cdcrelay.delivery.TcpProbe;
 import io.cdcrelay.ops.DebeziumMBeans;
 import io.cdcrelay.ops.RelayHealth;
 import org.apache.camel.Consumer;
@@ -17,6 +18,7 @@ final class RelayDebeziumEndpoint extends DebeziumEndpoint<MySqlConnectorEmbedde
 
     /** How long the binlog reader may stay disconnected before the engine is restarted. */
     private static final Duration DISCONNECTED_LIMIT = Duration.ofSeconds(30);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
 
     private MySqlConnectorEmbeddedDebeziumConfiguration configuration;
     private final DeliverySettings delivery;
@@ -32,9 +34,13 @@ final class RelayDebeziumEndpoint extends DebeziumEndpoint<MySqlConnectorEmbedde
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        DebeziumMBeans mbeans = new DebeziumMBeans(configuration.getName());
+        TcpProbe source = new TcpProbe(configuration.getDatabaseHostname(), configuration.getDatabasePort(),
+                PROBE_TIMEOUT);
         AcknowledgingDebeziumConsumer consumer = new AcknowledgingDebeziumConsumer(this, processor, delivery, health,
-                new DisconnectWatchdog(new DebeziumMBeans(configuration.getName())::streamingConnected,
-                        DISCONNECTED_LIMIT, Clock.systemUTC()));
+                source,
+                new DisconnectWatchdog(mbeans::streamingConnected, source, DISCONNECTED_LIMIT, Clock.systemUTC()),
+                new OutageChecks(health, mbeans::streamingConnected, Clock.systemUTC()));
         configureConsumer(consumer);
         return consumer;
     }

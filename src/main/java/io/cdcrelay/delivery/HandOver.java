@@ -2,6 +2,7 @@ package io.cdcrelay.delivery;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +35,12 @@ public final class HandOver {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
+    /** {@link System#nanoTime()} of the last completion, failed or not, or of the send that ended an idle spell. */
     private volatile long lastProgress = System.nanoTime();
+    /** {@link System#nanoTime()} of the send that ended an idle spell. */
+    private volatile long waitingSince = System.nanoTime();
+    /** Of the last completion without error (a refusal is an answer, not a delivery); MIN_VALUE before the first. */
+    private volatile long lastAcknowledged = Long.MIN_VALUE;
 
     /**
      * @param firstFailure told of the first failure since the last {@link #reset()}, to log it
@@ -63,9 +69,13 @@ public final class HandOver {
             throw new DeliveryFailedException("the destination acknowledged nothing for " + timeout.toSeconds()
                     + " s (relay.delivery.timeout)", null);
         }
-        if (inFlight.getAndIncrement() == 0) {
-            lastProgress = System.nanoTime();
+        // the clock restarts before the count shows the exchange, so a check never pairs it with an old time
+        if (inFlight.get() == 0) {
+            long now = System.nanoTime();
+            lastProgress = now;
+            waitingSince = now;
         }
+        inFlight.incrementAndGet();
         route.process(exchange, doneSync -> completed(exchange, outcome));
     }
 
@@ -74,7 +84,11 @@ public final class HandOver {
         if (error != null && failure.compareAndSet(null, error)) {
             firstFailure.accept(exchange, error);
         }
-        lastProgress = System.nanoTime();
+        long now = System.nanoTime();
+        lastProgress = now;
+        if (error == null) {
+            lastAcknowledged = now;
+        }
         try {
             outcome.accept(error);
         } finally {
@@ -110,6 +124,23 @@ public final class HandOver {
     /** Whether exchanges are waiting and none was acknowledged for the timeout. */
     public boolean stalled() {
         return inFlight.get() > 0 && System.nanoTime() - lastProgress > timeout.toNanos();
+    }
+
+    /**
+     * How long exchanges have waited with none completed without error (failures do not count); empty while none
+     * waits.
+     */
+    public Optional<Duration> unacknowledgedFor() {
+        if (inFlight.get() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofNanos(System.nanoTime() - Math.max(waitingSince, lastAcknowledged)));
+    }
+
+    /** {@link System#nanoTime()} of the last exchange completed without error; empty before the first. */
+    public OptionalLong lastAcknowledged() {
+        long acknowledged = lastAcknowledged;
+        return acknowledged == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(acknowledged);
     }
 
     public int inFlight() {

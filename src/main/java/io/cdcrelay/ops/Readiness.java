@@ -1,32 +1,23 @@
 package io.cdcrelay.ops;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Whether the relay is ready: every part runs (as {@link RelayHealth} was told) and, with CDC on, the
- * binlog reader holds its connection. Debezium retries a lost connection inside a running engine, so the
- * engine's own state alone would stay "running" while nothing is read.
+ * Whether the relay is ready: every part runs, and the servers it depends on answer, as {@link RelayHealth} was
+ * told. Camel's route states alone would stay "Started" through an engine failure, and Debezium's engine stays
+ * "running" while its binlog reader reconnects, so the parts and their checks report themselves.
  */
 public final class Readiness {
 
     private final RelayHealth health;
-    private final Optional<DebeziumMBeans> debezium;
 
-    /** @param debezium the connector's metrics, empty without CDC */
-    public Readiness(RelayHealth health, Optional<DebeziumMBeans> debezium) {
+    public Readiness(RelayHealth health) {
         this.health = health;
-        this.debezium = debezium;
     }
 
     /** Why the relay is not ready, by part; empty when it is ready. */
     public Map<String, String> notReadyBecause() {
-        Map<String, String> why = new LinkedHashMap<>(health.notReadyBecause());
-        if (debezium.flatMap(DebeziumMBeans::streamingConnected).filter(connected -> !connected).isPresent()) {
-            why.putIfAbsent("debezium", "the binlog reader lost its connection to the source and is reconnecting");
-        }
-        return why;
+        return health.notReadyBecause();
     }
 
     public boolean ready() {

@@ -36,13 +36,15 @@ public final class KafkaChangeSink implements ChangeSink {
     private volatile Producer<String, byte[]> producer;
 
     /**
+     * @param clientId           the producer's {@code client.id} unless {@code relay.kafka.producer.client.id} says
+     *                           otherwise; the relay's log settings recognize the relay's own clients by it
      * @param transactionAtATime rule One: one transaction in flight at a time, so a batch never fills while the
      *                           producer lingers; it sends at once ({@code linger.ms=0}) unless told otherwise
      */
-    public KafkaChangeSink(KafkaSettings kafka, boolean transactionAtATime, TopicPartitions topics,
+    public KafkaChangeSink(KafkaSettings kafka, String clientId, boolean transactionAtATime, TopicPartitions topics,
             Optional<DeadLetters> deadLetters,
             ExecutorService parking) {
-        this(producerOf(producerProperties(kafka, transactionAtATime)), topics, deadLetters, parking);
+        this(producerOf(producerProperties(kafka, clientId, transactionAtATime)), topics, deadLetters, parking);
     }
 
     /** @param producers makes the producer when the sink starts: the real one, or a test's MockProducer */
@@ -58,9 +60,10 @@ public final class KafkaChangeSink implements ChangeSink {
         return () -> new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
     }
 
-    static Properties producerProperties(KafkaSettings kafka, boolean transactionAtATime) {
+    static Properties producerProperties(KafkaSettings kafka, String clientId, boolean transactionAtATime) {
         Properties p = new Properties();
         p.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.setProperty(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         p.setProperty(ProducerConfig.ACKS_CONFIG, "all");
         p.setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.setProperty(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");

@@ -90,7 +90,7 @@ public final class TransactionalKafkaSink implements ChangeSink {
      * {@code relay.kafka.producer.*}.
      */
     public static Properties producerProperties(KafkaSettings kafka, String sourceName, boolean transactionAtATime) {
-        Properties p = KafkaChangeSink.producerProperties(kafka, transactionAtATime);
+        Properties p = KafkaChangeSink.producerProperties(kafka, "cdc-relay-" + sourceName, transactionAtATime);
         p.putIfAbsent(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "cdc-relay-" + sourceName);
         return p;
     }
@@ -117,8 +117,9 @@ public final class TransactionalKafkaSink implements ChangeSink {
             Thread.currentThread().interrupt();
         }
         failQueued(new IllegalStateException("the Kafka sink stopped before this change was committed"));
-        if (producer != null) {
-            producer.close(CLOSE);
+        Producer<byte[], byte[]> last = producer;
+        if (last != null) {
+            last.close(CLOSE);
         }
     }
 
@@ -191,6 +192,19 @@ public final class TransactionalKafkaSink implements ChangeSink {
         if (open == null) {
             OpenTransaction begun = new OpenTransaction(commits, System.nanoTime());
             try {
+                ensureProducer();
+            } catch (ProducerFencedException | InvalidProducerEpochException e) {
+                fenced(e);
+                pending.done().accept(fatal.get());
+                return;
+            } catch (KafkaException e) {
+                refusedUpTo = Math.max(refusedUpTo, resumeAt == null ? 0 : resumeAt.session());
+                LOG.warn("Cannot start a Kafka transaction: {}; the source reads again from the committed position",
+                        e.toString());
+                pending.done().accept(e);
+                return;
+            }
+            try {
                 producer.beginTransaction();
             } catch (KafkaException e) {
                 begun.add(pending.message(), pending.done());
@@ -242,7 +256,9 @@ public final class TransactionalKafkaSink implements ChangeSink {
         LOG.warn("Kafka transaction of {} changes aborted; the source reads them again: {}", aborting.size(),
                 cause.toString());
         try {
-            producer.abortTransaction();
+            if (producer != null) {
+                producer.abortTransaction();
+            }
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             fenced(e);
         } catch (KafkaException e) {
@@ -253,14 +269,28 @@ public final class TransactionalKafkaSink implements ChangeSink {
         aborting.fail(cause);
     }
 
+    /** The producer cannot go on: a new one is made and initialized before the next transaction begins. */
     private void renewProducer() {
         producer.close(Duration.ZERO);
-        try {
-            producer = producers.get();
-            producer.initTransactions();
-        } catch (ProducerFencedException | InvalidProducerEpochException e) {
-            fenced(e);
+        producer = null;
+    }
+
+    /**
+     * Makes and initializes a producer when the last one was given up. Kafka may be away for a while: a failed
+     * initialization is thrown to the caller, which fails the change in hand, and is tried again with the next.
+     */
+    private void ensureProducer() {
+        if (producer != null) {
+            return;
         }
+        Producer<byte[], byte[]> made = producers.get();
+        try {
+            made.initTransactions();
+        } catch (RuntimeException e) {
+            made.close(Duration.ZERO);
+            throw e;
+        }
+        producer = made;
     }
 
     /**

@@ -49,6 +49,13 @@ class DebeziumSourceConfigurationTest {
     }
 
     @Test
+    void withoutAnOverrideTheBinlogClientLooksForALostConnectionEverySecond() {
+        assertThat(engineProperties().getProperty("connect.keep.alive.interval.ms")).isEqualTo("1000");
+        assertThat(engineProperties("relay.source.debezium.connect.keep.alive.interval.ms", "60000")
+                .getProperty("connect.keep.alive.interval.ms")).isEqualTo("60000");
+    }
+
+    @Test
     void byDefaultOffsetsAndSchemaHistoryAreFilesNamedAfterTheSourceInTheDataDir() {
         Properties engine = engineProperties("relay.source.name", "shop");
         Path data = Path.of("data").toAbsolutePath();

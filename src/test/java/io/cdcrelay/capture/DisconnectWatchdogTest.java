@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,9 @@ class DisconnectWatchdogTest {
 
     private final AtomicReference<Optional<Boolean>> connected = new AtomicReference<>(Optional.empty());
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-21T12:00:00Z"));
-    private final DisconnectWatchdog watchdog = new DisconnectWatchdog(connected::get, Duration.ofSeconds(30),
+    private final AtomicBoolean sourceAnswers = new AtomicBoolean(true);
+    private final DisconnectWatchdog watchdog = new DisconnectWatchdog(connected::get, sourceAnswers::get,
+            Duration.ofSeconds(30),
             new Clock() {
                 @Override
                 public Instant instant() {
@@ -64,5 +67,21 @@ class DisconnectWatchdogTest {
         watchdog.reset();
         now.set(now.get().plusSeconds(20));
         assertThat(watchdog.shouldRestart()).as("counted from the first check after the reset").isFalse();
+    }
+
+    @Test
+    void onlyTheTimeTheSourceAnswersCounts() {
+        connected.set(Optional.of(false));
+        sourceAnswers.set(false);
+        watchdog.shouldRestart();
+        now.set(now.get().plusSeconds(600));
+        assertThat(watchdog.shouldRestart()).as("a new engine could not connect either").isFalse();
+
+        sourceAnswers.set(true);
+        assertThat(watchdog.shouldRestart()).isFalse();
+        now.set(now.get().plusSeconds(29));
+        assertThat(watchdog.shouldRestart()).as("the client reconnects by itself first").isFalse();
+        now.set(now.get().plusSeconds(1));
+        assertThat(watchdog.shouldRestart()).isTrue();
     }
 }

@@ -109,4 +109,22 @@ class HandOverTest {
         assertThat(handOver.awaitIdle(Duration.ofSeconds(5))).isTrue();
         assertThat(handOver.idle()).isTrue();
     }
+
+    @Test
+    void onlyAnAcknowledgementEndsTheTimeWithoutOneARefusalDoesNot() throws Exception {
+        HandOver handOver = handOver(10, Duration.ofSeconds(5));
+        assertThat(handOver.unacknowledgedFor()).as("nothing waits").isEmpty();
+        send(handOver);
+        send(handOver);
+        send(handOver);
+        Thread.sleep(50);
+
+        broker.refuse(0, new IllegalStateException("broker away"));
+        assertThat(handOver.unacknowledgedFor()).get().matches(d -> d.toMillis() >= 50, "counted from the first send");
+        assertThat(handOver.lastAcknowledged()).isEmpty();
+
+        broker.acknowledge(1);
+        assertThat(handOver.unacknowledgedFor()).get().matches(d -> d.toMillis() < 50, "counted from the acknowledgement");
+        assertThat(handOver.lastAcknowledged()).isPresent();
+    }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.cdcrelay.ops.RelayHealth;
@@ -63,7 +64,7 @@ class SessionLoopTest {
         AtomicInteger next = new AtomicInteger();
         return new SessionLoop("source", "Test source", health,
                 () -> new FakeSession(outcomes[Math.min(next.getAndIncrement(), outcomes.length - 1)], calls),
-                new RestartBackoff(Duration.ofMillis(10), Duration.ofMillis(20)));
+                new RestartBackoff(Duration.ofMillis(10), Duration.ofMillis(20)), null);
     }
 
     @Test
@@ -74,6 +75,37 @@ class SessionLoopTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> calls.contains("run wait"));
         assertThat(calls).startsWith("run fail", "run fail", "run wait");
         assertThat(health.states()).containsEntry("source", RelayHealth.State.STARTING);
+    }
+
+    @Test
+    void aSourceThatDoesNotAnswerGetsNoNewSessionUntilItDoesThenAtOnce() {
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean answers = new AtomicBoolean(false);
+        SessionLoop loop = new SessionLoop("source", "Test source", health,
+                () -> new FakeSession(next.getAndIncrement() == 0 ? "fail" : "wait", calls),
+                new RestartBackoff(Duration.ofMillis(10), Duration.ofMillis(20)), answers::get);
+        loop.start(thread);
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.contains("run fail"));
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(calls).as("waits while the source does not answer").containsExactly("run fail"));
+
+        answers.set(true);
+
+        await().atMost(Duration.ofSeconds(3)).until(() -> calls.contains("run wait"));
+    }
+
+    @Test
+    void aSourceThatAnswersAllAlongLetsThePauseRunItsCourse() {
+        AtomicInteger next = new AtomicInteger();
+        SessionLoop loop = new SessionLoop("source", "Test source", health,
+                () -> new FakeSession(next.getAndIncrement() == 0 ? "fail" : "wait", calls),
+                new RestartBackoff(Duration.ofSeconds(3), Duration.ofSeconds(3)), () -> true);
+        loop.start(thread);
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.contains("run fail"));
+
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(calls).containsExactly("run fail"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.contains("run wait"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * A seeded workload on {@code <db>.ledger (id, version)}: each transaction inserts new rows at version 1
  * and bumps the version of earlier ones. It remembers what was committed, so a test can check that every
- * committed change was delivered and that each key's changes arrived in commit order.
+ * committed change was delivered and that each key's changes arrived in commit order. Not thread-safe: one
+ * writer at a time; the committed record may be read while it writes.
  */
 final class LedgerWorkload {
 
@@ -34,6 +36,9 @@ final class LedgerWorkload {
     private final Map<Integer, List<Integer>> committed = new ConcurrentHashMap<>();
     private final AtomicInteger changes = new AtomicInteger();
     private int nextId = 1;
+    /** The rows of a transaction whose commit failed, until {@link #settle} finds out whether it committed. */
+    private Map<Integer, Integer> unsettled;
+    private int unsettledProbe;
 
     LedgerWorkload(EmbeddedMariaDb db, String database) throws SQLException {
         this.db = db;
@@ -46,34 +51,85 @@ final class LedgerWorkload {
 
     /** Commits {@code transactions} transactions of 3 inserts and 3 updates each. */
     void run(int transactions) throws SQLException {
-        try (Connection c = db.connect(database)) {
-            c.setAutoCommit(false);
+        try (Connection c = connect()) {
             for (int t = 0; t < transactions; t++) {
-                Map<Integer, Integer> written = new LinkedHashMap<>();
-                try (PreparedStatement insert = c.prepareStatement("INSERT INTO ledger VALUES (?, 1)");
-                        PreparedStatement update = c.prepareStatement("UPDATE ledger SET version = ? WHERE id = ?")) {
-                    for (int i = 0; i < 3; i++) {
-                        insert.setInt(1, nextId);
-                        insert.executeUpdate();
-                        written.put(nextId++, 1);
-                    }
-                    for (int i = 0; i < 3 && nextId > 4; i++) {
-                        int id = 1 + random.nextInt(nextId - 4);
-                        if (written.containsKey(id)) {
-                            continue;
-                        }
-                        int version = last(id) + 1;
-                        update.setInt(1, version);
-                        update.setInt(2, id);
-                        update.executeUpdate();
-                        written.put(id, version);
-                    }
-                }
-                c.commit();
-                written.forEach((id, version) -> committed.computeIfAbsent(id, k -> new ArrayList<>()).add(version));
-                changes.addAndGet(written.size());
+                commitOne(c);
             }
         }
+    }
+
+    /** A connection to the workload's database with auto-commit off, as {@link #commitOne} needs. */
+    Connection connect() throws SQLException {
+        Connection c = db.connect(database);
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    /**
+     * Commits one transaction of 3 inserts and up to 3 updates of earlier rows.
+     *
+     * @return the id of its first inserted row
+     * @throws SQLException when it failed; when the commit itself failed, whether it committed is unknown until
+     *                      {@link #settle} looks
+     */
+    int commitOne(Connection c) throws SQLException {
+        Map<Integer, Integer> written = new LinkedHashMap<>();
+        int first = nextId;
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO ledger VALUES (?, 1)");
+                PreparedStatement update = c.prepareStatement("UPDATE ledger SET version = ? WHERE id = ?")) {
+            for (int i = 0; i < 3; i++) {
+                insert.setInt(1, nextId);
+                insert.executeUpdate();
+                written.put(nextId++, 1);
+            }
+            for (int i = 0; i < 3 && nextId > 4; i++) {
+                int id = 1 + random.nextInt(nextId - 4);
+                if (written.containsKey(id)) {
+                    continue;
+                }
+                int version = last(id) + 1;
+                update.setInt(1, version);
+                update.setInt(2, id);
+                // a transaction that failed before its commit left its ids unused: there is no row to update
+                if (update.executeUpdate() == 1) {
+                    written.put(id, version);
+                }
+            }
+        }
+        try {
+            c.commit();
+        } catch (SQLException e) {
+            unsettled = written;
+            unsettledProbe = first;
+            throw e;
+        }
+        record(written);
+        return first;
+    }
+
+    /**
+     * After a failed commit, on a new connection: the transaction counts as committed when its first row is there
+     * (a transaction commits whole or not at all).
+     */
+    void settle(Connection c) throws SQLException {
+        if (unsettled == null) {
+            return;
+        }
+        try (PreparedStatement probe = c.prepareStatement("SELECT 1 FROM ledger WHERE id = ?")) {
+            probe.setInt(1, unsettledProbe);
+            try (ResultSet rs = probe.executeQuery()) {
+                if (rs.next()) {
+                    record(unsettled);
+                }
+            }
+        }
+        c.rollback();
+        unsettled = null;
+    }
+
+    private void record(Map<Integer, Integer> written) {
+        written.forEach((id, version) -> committed.computeIfAbsent(id, k -> new ArrayList<>()).add(version));
+        changes.addAndGet(written.size());
     }
 
     int committedChanges() {

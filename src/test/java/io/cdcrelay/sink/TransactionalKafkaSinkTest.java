@@ -124,6 +124,29 @@ class TransactionalKafkaSinkTest {
     }
 
     @Test
+    void aProducerThatCannotAbortIsReplacedOnceKafkaAnswersAgain() throws Exception {
+        java.util.Deque<MockProducer<byte[], byte[]>> made = new java.util.ArrayDeque<>();
+        MockProducer<byte[], byte[]> broken = new MockProducer<>(true, new ByteArraySerializer(),
+                new ByteArraySerializer());
+        MockProducer<byte[], byte[]> unreachable = new MockProducer<>(true, new ByteArraySerializer(),
+                new ByteArraySerializer());
+        unreachable.initTransactionException = new org.apache.kafka.common.errors.TimeoutException("no broker");
+        MockProducer<byte[], byte[]> healthy = new MockProducer<>(true, new ByteArraySerializer(),
+                new ByteArraySerializer());
+        made.addAll(List.of(broken, unreachable, healthy));
+        sink = new TransactionalKafkaSink(made::poll, topic -> 1, POSITIONS, new PositionCodec("relay"),
+                new TransactionalKafkaSink.Commits(1_000, Duration.ofSeconds(5), false, 1_000), thread);
+        sink.start();
+        broken.commitTransactionException = new KafkaException("broker gone");
+        broken.abortTransactionException = new KafkaException("broker gone");
+
+        assertThat(outcome(send(change(1, 100, false)))).hasMessageContaining("broker gone");
+        assertThat(outcome(send(change(2, 100, false)))).hasMessageContaining("no broker");
+        assertThat(outcome(send(change(3, 100, false)))).isNull();
+        assertThat(healthy.history()).hasSize(2);
+    }
+
+    @Test
     void aFencedSinkRefusesEverythingAfter() throws Exception {
         start(false);
         assertThat(outcome(send(change(1, 100, false)))).isNull();
