@@ -19,12 +19,8 @@ for arg in "$@"; do
     *) echo "$arg: not an option. $usage" >&2; exit 64 ;;
   esac
 done
-# target/cdc-relay.jar for the relay, the test classes and their class path for the harness and the bare route;
-# Maven's output goes to stderr, so stdout carries figures only
-mvn -B -q -Dstyle.color=never package -DskipTests >&2
-mvn -B -q -Dstyle.color=never test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/bench.classpath >&2
 source bench/harness-log4j2.sh
+harness_build
 harness_log4j2 pipeline
 java -Xmx2g -Dlog4j2.configurationFile=target/bench-pipeline-log4j2.properties \
   -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
