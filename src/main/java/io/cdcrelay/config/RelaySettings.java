@@ -38,7 +38,8 @@ public record RelaySettings(
         MirrorSettings mirror,
         ZoneId timeZone,
         Duration progressInterval,
-        HttpSettings http) {
+        HttpSettings http,
+        HaSettings ha) {
 
     public enum SyncType { SCHEMA, FULL, INCREMENTAL }
 
@@ -60,9 +61,10 @@ public record RelaySettings(
         }
         PartitioningSettings partitioning = PartitioningSettings.from(r);
         Set<SyncType> syncTypes = syncTypes(r);
+        Path dataDir = Path.of(r.string("relay.data-dir", "./data"));
         return new RelaySettings(
                 embedded,
-                Path.of(r.string("relay.data-dir", "./data")),
+                dataDir,
                 cdcEnabled,
                 cdcEnabled ? source(r) : null,
                 syncTypes,
@@ -77,7 +79,8 @@ public record RelaySettings(
                 mirrorEnabled ? MirrorSettings.from(r) : null,
                 zone(r),
                 r.duration("relay.progress.interval", Duration.ofSeconds(5)),
-                HttpSettings.from(r));
+                HttpSettings.from(r),
+                HaSettings.from(r, cdcEnabled, r.string("relay.source.name", "relay"), dataDir));
     }
 
     private static SourceSettings source(PropertyReader r) {
