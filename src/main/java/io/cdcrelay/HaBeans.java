@@ -5,7 +5,7 @@ import java.util.Optional;
 import io.cdcrelay.config.HaSettings;
 import io.cdcrelay.ha.ClusterServices;
 import io.cdcrelay.ha.LeaderOnlyRoutes;
-import io.cdcrelay.ha.Leadership;
+import io.cdcrelay.ha.Election;
 import io.cdcrelay.ha.StandbyRestart;
 import org.apache.camel.CamelContext;
 import org.apache.camel.cluster.CamelClusterService;
@@ -17,14 +17,14 @@ final class HaBeans {
     }
 
     /** Before the routes are added, which the policy factory must see. @return empty with {@code none} */
-    static Optional<Leadership> bind(CamelContext context, HaSettings ha, StandbyRestart restart) throws Exception {
+    static Optional<Election> bind(CamelContext context, HaSettings ha, StandbyRestart restart) throws Exception {
         if (!ha.enabled()) {
             return Optional.empty();
         }
         CamelClusterService service = ClusterServices.create(ha);
         context.addService(service);
         context.addRoutePolicyFactory(new LeaderOnlyRoutes(service, ha.namespace()));
-        Leadership leadership = new Leadership(service, ha, restart);
+        Election leadership = new Election(service, ha, restart);
         context.addService(leadership);
         return Optional.of(leadership);
     }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import io.cdcrelay.change.SourceSchema;
 import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.SourceSettings;
-import io.cdcrelay.ha.Leadership;
+import io.cdcrelay.ha.Election;
 import io.cdcrelay.ops.DebeziumMBeans;
 import io.cdcrelay.ops.DeliveryTracking;
 import io.cdcrelay.ops.HealthEndpoint;
@@ -46,7 +46,7 @@ final class OpsBeans {
     }
 
     /** @param leadership this relay's place in the election of {@code relay.ha.*}, empty without one */
-    static OpsBeans bind(CamelContext context, RelaySettings settings, Optional<Leadership> leadership)
+    static OpsBeans bind(CamelContext context, RelaySettings settings, Optional<Election> leadership)
             throws Exception {
         Registry registry = context.getRegistry();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -14,7 +14,7 @@ import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.format.FormatOptions;
 import io.cdcrelay.format.FormatRegistry;
-import io.cdcrelay.ha.Leadership;
+import io.cdcrelay.ha.Election;
 import io.cdcrelay.ha.StandbyRestart;
 import io.cdcrelay.sink.ChangeSink;
 import io.cdcrelay.sink.StartedOnFirstUse;
@@ -73,7 +73,7 @@ final class RelayBeans implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
-        Optional<Leadership> leadership = HaBeans.bind(context, settings.ha(), standbyRestart);
+        Optional<Election> leadership = HaBeans.bind(context, settings.ha(), standbyRestart);
         OpsBeans ops = OpsBeans.bind(context, settings, leadership);
         if (settings.cdcEnabled()) {
             bindCdc(context, registry, ops);

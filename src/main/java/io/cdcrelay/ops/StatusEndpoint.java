@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cdcrelay.ha.Leadership;
+import io.cdcrelay.ha.Election;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -24,11 +24,11 @@ public final class StatusEndpoint implements Processor {
     private final Optional<DebeziumMBeans> debezium;
     private final RelayHealth health;
     private final Readiness readiness;
-    private final Optional<Leadership> leadership;
+    private final Optional<Election> leadership;
     private final ObjectMapper json = new ObjectMapper();
 
     public StatusEndpoint(Optional<RelayMetrics> cdc, Optional<MirrorMetrics> mirror, Optional<DebeziumMBeans> debezium,
-            RelayHealth health, Readiness readiness, Optional<Leadership> leadership) {
+            RelayHealth health, Readiness readiness, Optional<Election> leadership) {
         this.cdc = cdc;
         this.mirror = mirror;
         this.debezium = debezium;
@@ -69,7 +69,7 @@ public final class StatusEndpoint implements Processor {
         return status;
     }
 
-    private static Map<String, Object> ha(Leadership leadership) {
+    private static Map<String, Object> ha(Election leadership) {
         Map<String, Object> part = new LinkedHashMap<>();
         part.put("role", leadership.leading() ? "leader" : "standby");
         part.put("member", leadership.settings().memberId());

@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * service's {@link LeaderNote} when it takes the lead, and asks for a {@link StandbyRestart} when it loses it.
  * The routes themselves are started and stopped by Camel's {@code ClusteredRoutePolicy} ({@link LeaderOnlyRoutes}).
  */
-public final class Leadership extends ServiceSupport implements CamelClusterEventListener.Leadership {
+public final class Election extends ServiceSupport implements CamelClusterEventListener.Leadership {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Election.class);
 
     private final CamelClusterService service;
     private final HaSettings settings;
@@ -29,7 +29,7 @@ public final class Leadership extends ServiceSupport implements CamelClusterEven
     private volatile boolean leading;
 
     /** @param service the cluster service, added to the Camel context before this */
-    public Leadership(CamelClusterService service, HaSettings settings, StandbyRestart restart) {
+    public Election(CamelClusterService service, HaSettings settings, StandbyRestart restart) {
         this.service = service;
         this.settings = settings;
         this.note = settings.service() == HaSettings.ClusterService.FILE

@@ -1,0 +1,101 @@
+package io.cdcrelay.ha;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.cdcrelay.config.HaSettings;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two Camel contexts elect through Camel's file cluster service in one folder, as two relays of one source do:
+ * only the leader runs {@code cdc} and {@code heartbeat}, both run every other route, the standby names the
+ * leader, and when the leader stops the standby starts them.
+ */
+class LeaderOnlyRoutesTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path root;
+
+    @Test
+    void onlyTheElectedContextRunsTheBinlogRoutesAndTheOtherTakesOverWhenItStops() throws Exception {
+        Relay a = relay("relay-a");
+        a.context.start();
+        await().atMost(WAIT).until(() -> a.leadership.leading());
+        Relay b = relay("relay-b");
+        b.context.start();
+        try {
+            assertThat(status(a.context, "cdc")).isEqualTo(ServiceStatus.Started);
+            assertThat(status(a.context, "heartbeat")).isEqualTo(ServiceStatus.Started);
+            assertThat(b.leadership.leading()).isFalse();
+            assertThat(b.leadership.leader()).contains("relay-a");
+            for (String everywhere : List.of("deliver", "kafka-mirror")) {
+                assertThat(status(a.context, everywhere)).as(everywhere).isEqualTo(ServiceStatus.Started);
+                assertThat(status(b.context, everywhere)).as(everywhere).isEqualTo(ServiceStatus.Started);
+            }
+            // several heartbeats of the leader: the standby keeps still
+            Thread.sleep(1_000);
+            assertThat(status(b.context, "cdc")).isEqualTo(ServiceStatus.Stopped);
+            assertThat(status(b.context, "heartbeat")).isEqualTo(ServiceStatus.Stopped);
+
+            a.context.stop();
+            await().atMost(WAIT).until(() -> status(b.context, "cdc") == ServiceStatus.Started);
+            assertThat(b.leadership.leading()).isTrue();
+            assertThat(b.leadership.leader()).contains("relay-b");
+            assertThat(status(b.context, "heartbeat")).isEqualTo(ServiceStatus.Started);
+        } finally {
+            b.context.stop();
+            a.context.stop();
+        }
+    }
+
+    @Test
+    void aRouteReadingTheBinlogIsLeaderOnlyWhateverItsId() {
+        var route = new org.apache.camel.model.RouteDefinition().from("debezium-mysql:shop");
+        assertThat(LeaderOnlyRoutes.leaderOnly("my-copy-of-cdc", route)).isTrue();
+        assertThat(LeaderOnlyRoutes.leaderOnly("kafka-mirror",
+                new org.apache.camel.model.RouteDefinition().from("kafka-mirror:source"))).isFalse();
+    }
+
+    private record Relay(CamelContext context, Election leadership) {
+    }
+
+    /** The routes by the relay's ids, on timers: what starts them is the election, not what they do. */
+    private Relay relay(String member) throws Exception {
+        HaSettings ha = new HaSettings(HaSettings.ClusterService.FILE, "shop", member,
+                new HaSettings.FileLock(root, Duration.ofMillis(200), 3), null, null);
+        CamelContext context = new DefaultCamelContext();
+        context.getCamelContextExtension().setName(member);
+        CamelClusterService service = ClusterServices.create(ha);
+        context.addService(service);
+        context.addRoutePolicyFactory(new LeaderOnlyRoutes(service, ha.namespace()));
+        Election leadership = new Election(service, ha, new StandbyRestart());
+        context.addService(leadership);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:cdc?period=100").routeId("cdc").to("direct:deliver");
+                from("timer:heartbeat?period=100").routeId("heartbeat").to("direct:deliver");
+                from("direct:deliver").routeId("deliver").log("${body}");
+                from("timer:mirror?period=100").routeId("kafka-mirror").log("${body}");
+            }
+        });
+        return new Relay(context, leadership);
+    }
+
+    private static ServiceStatus status(CamelContext context, String routeId) {
+        ServiceStatus status = context.getRouteController().getRouteStatus(routeId);
+        return status == null ? ServiceStatus.Stopped : status;
+    }
+}
