@@ -88,8 +88,9 @@ public final class Election extends ServiceSupport implements CamelClusterEventL
             return Optional.of(settings.memberId());
         }
         CamelClusterView current = view;
-        Optional<String> seen = current == null ? Optional.empty()
-                : current.getLeader().filter(m -> !m.isLocal()).map(CamelClusterMember::getId);
+        // ZooKeeper answers a participant without id while nobody leads
+        Optional<String> seen = current == null ? Optional.empty() : current.getLeader().filter(m -> !m.isLocal())
+                .map(CamelClusterMember::getId).filter(id -> id != null && !id.isBlank());
         return seen.isPresent() ? seen : note.flatMap(LeaderNote::read);
     }
 

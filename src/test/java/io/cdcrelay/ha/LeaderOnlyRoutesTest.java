@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 import io.cdcrelay.config.HaSettings;
 import org.apache.camel.CamelContext;
@@ -13,13 +14,15 @@ import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two Camel contexts elect through Camel's file cluster service in one folder, as two relays of one source do:
- * only the leader runs {@code cdc} and {@code heartbeat}, both run every other route, the standby names the
- * leader, and when the leader stops the standby starts them.
+ * Two Camel contexts elect through a Camel cluster service, as two relays of one source do: through the file
+ * service in one folder, and through the ZooKeeper service against a real ZooKeeper server (Curator's
+ * {@code TestingServer}). Only the leader runs {@code cdc} and {@code heartbeat}, both run every other route, the
+ * standby names the leader, and when the leader stops the standby starts them.
  */
 class LeaderOnlyRoutesTest {
 
@@ -29,11 +32,26 @@ class LeaderOnlyRoutesTest {
     Path root;
 
     @Test
-    void onlyTheElectedContextRunsTheBinlogRoutesAndTheOtherTakesOverWhenItStops() throws Exception {
-        Relay a = relay("relay-a");
+    void throughTheFileServiceOnlyTheElectedContextRunsTheBinlogRoutesAndTheOtherTakesOverWhenItStops()
+            throws Exception {
+        electOneAndHandOver(member -> new HaSettings(HaSettings.ClusterService.FILE, "shop", member,
+                new HaSettings.FileLock(root, Duration.ofMillis(200), 3), null, null));
+    }
+
+    @Test
+    void throughZooKeeperOnlyTheElectedContextRunsTheBinlogRoutesAndTheOtherTakesOverWhenItStops()
+            throws Exception {
+        try (TestingServer zooKeeper = new TestingServer(true)) {
+            electOneAndHandOver(member -> new HaSettings(HaSettings.ClusterService.ZOOKEEPER, "shop", member, null,
+                    null, new HaSettings.ZooKeeper(zooKeeper.getConnectString(), "/cdc-relay", Duration.ofSeconds(6))));
+        }
+    }
+
+    private void electOneAndHandOver(Function<String, HaSettings> settings) throws Exception {
+        Relay a = relay(settings.apply("relay-a"));
         a.context.start();
         await().atMost(WAIT).until(() -> a.leadership.leading());
-        Relay b = relay("relay-b");
+        Relay b = relay(settings.apply("relay-b"));
         b.context.start();
         try {
             assertThat(status(a.context, "cdc")).isEqualTo(ServiceStatus.Started);
@@ -72,11 +90,9 @@ class LeaderOnlyRoutesTest {
     }
 
     /** The routes by the relay's ids, on timers: what starts them is the election, not what they do. */
-    private Relay relay(String member) throws Exception {
-        HaSettings ha = new HaSettings(HaSettings.ClusterService.FILE, "shop", member,
-                new HaSettings.FileLock(root, Duration.ofMillis(200), 3), null, null);
+    private Relay relay(HaSettings ha) throws Exception {
         CamelContext context = new DefaultCamelContext();
-        context.getCamelContextExtension().setName(member);
+        context.getCamelContextExtension().setName(ha.memberId());
         CamelClusterService service = ClusterServices.create(ha);
         context.addService(service);
         context.addRoutePolicyFactory(new LeaderOnlyRoutes(service, ha.namespace()));
