@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import io.cdcrelay.config.HaSettings;
@@ -44,6 +46,24 @@ class LeaderOnlyRoutesTest {
         try (TestingServer zooKeeper = new TestingServer(true)) {
             electOneAndHandOver(member -> new HaSettings(HaSettings.ClusterService.ZOOKEEPER, "shop", member, null,
                     null, new HaSettings.ZooKeeper(zooKeeper.getConnectString(), "/cdc-relay", Duration.ofSeconds(6))));
+        }
+    }
+
+    /** No API server here: what this shows is that the service and its client load and keep the routes stopped. */
+    @Test
+    void throughKubernetesWithoutAReachableApiServerNoRelayReadsTheBinlog() throws Exception {
+        Relay a = relay(new HaSettings(HaSettings.ClusterService.KUBERNETES, "shop", "relay-0", null,
+                new HaSettings.Kubernetes(Optional.of("data"), "cdc-relay", Map.of("app", "cdc-relay"),
+                        Optional.of("http://127.0.0.1:1"), Duration.ofSeconds(8), Duration.ofSeconds(6),
+                        Duration.ofSeconds(1)), null));
+        a.context.start();
+        try {
+            Thread.sleep(3_000);
+            assertThat(a.leadership.leading()).isFalse();
+            assertThat(status(a.context, "cdc")).isEqualTo(ServiceStatus.Stopped);
+            assertThat(status(a.context, "deliver")).isEqualTo(ServiceStatus.Started);
+        } finally {
+            a.context.stop();
         }
     }
 

@@ -39,6 +39,23 @@ class ProductionJarIT {
         }
     }
 
+    /** relay.ha.cluster-service's choices and the route policy; the Kubernetes client without its OpenShift part. */
+    @Test
+    void theProductionJarCarriesEveryClusterServiceRelayHaOffers() throws IOException {
+        try (ZipFile zip = new ZipFile(jar)) {
+            for (String type : List.of("org.apache.camel.impl.cluster.ClusteredRoutePolicy",
+                    "org.apache.camel.component.file.cluster.FileLockClusterService",
+                    "org.apache.camel.component.kubernetes.cluster.KubernetesClusterService",
+                    "io.fabric8.kubernetes.client.KubernetesClientBuilder",
+                    "io.fabric8.kubernetes.api.model.coordination.v1.Lease",
+                    "org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService",
+                    "org.apache.curator.framework.recipes.leader.LeaderSelector")) {
+                assertThat(zip.getEntry(type.replace('.', '/') + ".class")).as(type).isNotNull();
+            }
+            assertThat(zip.stream().map(e -> e.getName()).filter(n -> n.startsWith("io/fabric8/openshift/"))).isEmpty();
+        }
+    }
+
     @Test
     void theProductionJarRefusesEmbeddedModeWithASentenceNamingTheDemoJar() throws Exception {
         Result result = run("-Drelay.embedded=true");
