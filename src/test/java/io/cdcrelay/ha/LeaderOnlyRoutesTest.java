@@ -3,11 +3,13 @@ package io.cdcrelay.ha;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import io.cdcrelay.config.HaSettings;
@@ -46,6 +48,30 @@ class LeaderOnlyRoutesTest {
         try (TestingServer zooKeeper = new TestingServer(true)) {
             electOneAndHandOver(member -> new HaSettings(HaSettings.ClusterService.ZOOKEEPER, "shop", member, null,
                     null, new HaSettings.ZooKeeper(zooKeeper.getConnectString(), "/cdc-relay", Duration.ofSeconds(6))));
+        }
+    }
+
+    /**
+     * Camel's file view gives the lead up when its lock file is gone (as when an operator or a cleanup removes the
+     * folder): the relay stops its binlog routes and asks for a fresh context as a standby.
+     */
+    @Test
+    void aLeaderThatLosesItsLockStopsTheBinlogRoutesAndAsksToRestartAsAStandby() throws Exception {
+        StandbyRestart restart = new StandbyRestart();
+        AtomicBoolean stopped = new AtomicBoolean();
+        restart.stopWith(() -> stopped.set(true));
+        Relay a = relay(new HaSettings(HaSettings.ClusterService.FILE, "shop", "relay-a",
+                new HaSettings.FileLock(root, Duration.ofMillis(200), 3), null, null), restart);
+        a.context.start();
+        try {
+            await().atMost(WAIT).until(() -> status(a.context, "cdc") == ServiceStatus.Started);
+            Files.delete(root.resolve("shop"));
+            await().atMost(WAIT).until(restart::requested);
+            assertThat(stopped).isTrue();
+            assertThat(a.leadership.leading()).isFalse();
+            await().atMost(WAIT).until(() -> status(a.context, "cdc") == ServiceStatus.Stopped);
+        } finally {
+            a.context.stop();
         }
     }
 
@@ -111,12 +137,16 @@ class LeaderOnlyRoutesTest {
 
     /** The routes by the relay's ids, on timers: what starts them is the election, not what they do. */
     private Relay relay(HaSettings ha) throws Exception {
+        return relay(ha, new StandbyRestart());
+    }
+
+    private Relay relay(HaSettings ha, StandbyRestart restart) throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.getCamelContextExtension().setName(ha.memberId());
         CamelClusterService service = ClusterServices.create(ha);
         context.addService(service);
         context.addRoutePolicyFactory(new LeaderOnlyRoutes(service, ha.namespace()));
-        Election leadership = new Election(service, ha, new StandbyRestart());
+        Election leadership = new Election(service, ha, restart);
         context.addService(leadership);
         context.addRoutes(new RouteBuilder() {
             @Override
