@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * over one shared {@code relay.data-dir}, exactly-once, while a seeded workload commits. The leader is killed with
  * SIGKILL: the standby takes over within 15 s (the time from the kill to its first delivery is logged as
  * {@code takeover: ...}), and a {@code read_committed} consumer finds every change once, each key in commit order.
- * A former leader started again while the other leads stays a standby.
+ * A former leader started again while the other leads stays a standby, and a leader that loses the lead restarts as
+ * a standby in its own process.
  */
 @ExtendWith(RealServers.class)
 class HighAvailabilityIT {
@@ -70,6 +72,30 @@ class HighAvailabilityIT {
             assertThat(returned.path("ha").path("leader").asText()).isEqualTo("relay-b");
             assertThat(returned.path("readiness").asText()).as("a standby is ready").isEqualTo("UP");
             assertThat(status(pair.portB).path("ha").path("role").asText()).isEqualTo("leader");
+            long before = pair.delivered.now();
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> pair.delivered.now() > before);
+            pair.checkEveryChangeOnceInOrder();
+        }
+    }
+
+    /**
+     * The lock file removed under the leader (as a cleanup of the shared folder would) costs it the lead: it starts a
+     * new Camel context in the same process as a standby, and one of the two leads on, with nothing lost or doubled.
+     */
+    @Test
+    void aLeaderThatLosesTheLeadRestartsAsAStandbyInItsOwnProcess(Servers servers) throws Exception {
+        try (Pair pair = new Pair(servers, "it_ha_lost", 6023)) {
+            pair.start();
+            Files.delete(pair.dataDir.resolve("ha").resolve(pair.db));
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> role(pair.portA).equals("standby"));
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> role(pair.portA).equals("leader")
+                    ^ role(pair.portB).equals("leader"));
+            assertThat(pair.a.isAlive()).as("relay-a restarted in its own process").isTrue();
+            String leader = role(pair.portA).equals("leader") ? "relay-a" : "relay-b";
+            int standbyPort = leader.equals("relay-a") ? pair.portB : pair.portA;
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                    .until(() -> status(standbyPort).path("ha").path("leader").asText().equals(leader));
+            assertThat(status(standbyPort).path("state").asText()).isEqualTo("standby");
             long before = pair.delivered.now();
             await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> pair.delivered.now() > before);
             pair.checkEveryChangeOnceInOrder();
