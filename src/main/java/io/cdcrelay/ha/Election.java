@@ -69,6 +69,10 @@ public final class Election extends ServiceSupport implements CamelClusterEventL
             });
         } else if (!local && leading) {
             leading = false;
+            if (!isRunAllowed()) {
+                // the relay is stopping (SIGTERM): a view giving the lead up on its way out is no reason to restart
+                return;
+            }
             LOG.warn("relay.ha: {} lost the lead of {}; it stops reading and restarts as a standby",
                     settings.memberId(), settings.namespace());
             restart.request();
