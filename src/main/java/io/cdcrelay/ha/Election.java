@@ -95,7 +95,8 @@ public final class Election extends ServiceSupport implements CamelClusterEventL
         // ZooKeeper answers a participant without id while nobody leads
         Optional<String> seen = current == null ? Optional.empty() : current.getLeader().filter(m -> !m.isLocal())
                 .map(CamelClusterMember::getId).filter(id -> id != null && !id.isBlank());
-        return seen.isPresent() ? seen : note.flatMap(LeaderNote::read);
+        // a note naming this relay while it stands by is its own from a former term
+        return seen.isPresent() ? seen : note.flatMap(LeaderNote::read).filter(id -> !id.equals(settings.memberId()));
     }
 
     public HaSettings settings() {
