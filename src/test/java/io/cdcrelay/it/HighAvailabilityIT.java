@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * over one shared {@code relay.data-dir}, exactly-once, while a seeded workload commits. The leader is killed with
  * SIGKILL: the standby takes over within 15 s (the time from the kill to its first delivery is logged as
  * {@code takeover: ...}), and a {@code read_committed} consumer finds every change once, each key in commit order.
- * A former leader started again while the other leads stays a standby, and a leader that loses the lead restarts as
- * a standby in its own process.
+ * A former leader started again while the other leads stays a standby, a leader that loses the lead restarts as
+ * a standby in its own process, and a frozen leader woken after the takeover is fenced.
  */
 @ExtendWith(RealServers.class)
 class HighAvailabilityIT {
@@ -100,6 +100,36 @@ class HighAvailabilityIT {
             await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> pair.delivered.now() > before);
             pair.checkEveryChangeOnceInOrder();
         }
+    }
+
+    /**
+     * A leader frozen (SIGSTOP) keeps its lock on this host, so its lock file is removed for the standby to take over,
+     * as a lease that expires would let it. Woken after the standby's producer started, the former leader is fenced by
+     * the shared transactional.id: it says so, delivers nothing more, and restarts as a standby.
+     */
+    @Test
+    void aFrozenLeaderWokenAfterTheStandbyTookOverIsFencedAndNothingArrivesTwice(Servers servers) throws Exception {
+        try (Pair pair = new Pair(servers, "it_ha_fenced", 6024)) {
+            pair.start();
+            signal("STOP", pair.a);
+            try {
+                Files.delete(pair.dataDir.resolve("ha").resolve(pair.db));
+                await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> role(pair.portB).equals("leader"));
+                long before = pair.delivered.now();
+                await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> pair.delivered.now() > before);
+            } finally {
+                signal("CONT", pair.a);
+            }
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> role(pair.portA).equals("standby"));
+            assertThat(Files.readString(pair.logA.toPath())).contains("took over this source");
+            assertThat(status(pair.portB).path("ha").path("role").asText()).isEqualTo("leader");
+            pair.checkEveryChangeOnceInOrder();
+        }
+    }
+
+    private static void signal(String signal, Process process) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor())
+                .as("kill -" + signal).isZero();
     }
 
     /** Relay A started first and leading, relay B its standby, and a workload committing all along. */
