@@ -72,6 +72,15 @@ class ProductionJarIT {
                 + "its spelling against application.properties or remove it.");
     }
 
+    @Test
+    void aClusterServiceTheRelayDoesNotOfferStopsTheStartWithOneSentenceAndExitCode2() throws Exception {
+        Result result = run("-Drelay.kafka.bootstrap-servers=127.0.0.1:1", "-Drelay.source.user=u",
+                "-Drelay.ha.cluster-service=etcd");
+        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.output.strip()).isEqualTo("cdc-relay: relay.ha.cluster-service=etcd is not valid: use one of "
+                + "none, file, kubernetes, zookeeper.");
+    }
+
     private Result run(String... systemProperties) throws Exception {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
