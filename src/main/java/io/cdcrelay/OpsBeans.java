@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.cdcrelay.change.SourceSchema;
 import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.SourceSettings;
+import io.cdcrelay.ha.Election;
 import io.cdcrelay.ops.DebeziumMBeans;
 import io.cdcrelay.ops.DeliveryTracking;
 import io.cdcrelay.ops.HealthEndpoint;
@@ -45,7 +46,9 @@ final class OpsBeans {
         this.health = health;
     }
 
-    static OpsBeans bind(CamelContext context, RelaySettings settings) throws Exception {
+    /** @param leadership this relay's place in the election of {@code relay.ha.*}, empty without one */
+    static OpsBeans bind(CamelContext context, RelaySettings settings, Optional<Election> leadership)
+            throws Exception {
         Registry registry = context.getRegistry();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(meters);
@@ -70,7 +73,7 @@ final class OpsBeans {
         }
         context.addService(new ProgressReporter(cdc, mirror, debezium, () -> estimatedRows(settings),
                 settings.progressInterval()));
-        registry.bind("statusEndpoint", new StatusEndpoint(cdc, mirror, debezium, health, readiness));
+        registry.bind("statusEndpoint", new StatusEndpoint(cdc, mirror, debezium, health, readiness, leadership));
         registry.bind("healthEndpoint", new HealthEndpoint(readiness));
         registry.bind("metricsEndpoint", new MetricsEndpoint(meters));
         return new OpsBeans(metrics, mirror, health);

@@ -14,7 +14,10 @@ import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.format.FormatOptions;
 import io.cdcrelay.format.FormatRegistry;
+import io.cdcrelay.ha.Election;
+import io.cdcrelay.ha.StandbyRestart;
 import io.cdcrelay.sink.ChangeSink;
+import io.cdcrelay.sink.StartedOnFirstUse;
 import io.cdcrelay.steps.ToChangeEvent;
 import io.cdcrelay.topic.TopicNameRule;
 import org.apache.camel.CamelConfiguration;
@@ -31,19 +34,22 @@ final class RelayBeans implements CamelConfiguration {
     private final KeyCatalog keyCatalog;
     private final Optional<String> columnExcludeList;
     private final boolean fromSeededOffset;
+    private final StandbyRestart standbyRestart;
 
     /**
      * @param keyCatalog        the source's keys, already read by the start checks; null without CDC
      * @param columnExcludeList {@code relay.columns.*} as Debezium's column exclude list, made by the start checks
      * @param fromSeededOffset  whether the engine starts at the position seeded for
      *                          {@code relay.incremental.start-timestamp}, not moved from yet
+     * @param standbyRestart    what a relay that loses the lead of {@code relay.ha.*} asks for
      */
     RelayBeans(RelaySettings settings, KeyCatalog keyCatalog, Optional<String> columnExcludeList,
-            boolean fromSeededOffset) {
+            boolean fromSeededOffset, StandbyRestart standbyRestart) {
         this.settings = settings;
         this.keyCatalog = keyCatalog;
         this.columnExcludeList = columnExcludeList;
         this.fromSeededOffset = fromSeededOffset;
+        this.standbyRestart = standbyRestart;
     }
 
     /**
@@ -54,7 +60,8 @@ final class RelayBeans implements CamelConfiguration {
     static void rejectWrongSettings(RelaySettings settings) {
         if (settings.cdcEnabled()) {
             FormatSettings f = settings.formats();
-            FormatRegistry.standard(new RelayBeans(settings, null, Optional.empty(), false).formatOptions())
+            FormatRegistry.standard(new RelayBeans(settings, null, Optional.empty(), false, new StandbyRestart())
+                    .formatOptions())
                     .select(f.format(), f.formatByTopic());
             new TopicNameRule(settings.topics());
         }
@@ -66,7 +73,8 @@ final class RelayBeans implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
-        OpsBeans ops = OpsBeans.bind(context, settings);
+        Optional<Election> leadership = HaBeans.bind(context, settings.ha(), standbyRestart);
+        OpsBeans ops = OpsBeans.bind(context, settings, leadership);
         if (settings.cdcEnabled()) {
             bindCdc(context, registry, ops);
         }
@@ -82,6 +90,9 @@ final class RelayBeans implements CamelConfiguration {
                 ? RocketMqSinkBeans.sink(context, settings.rocketmq(), settings.topics())
                 : KafkaSinkBeans.sink(context, settings.kafka(), settings.delivery(), settings.topics(),
                         settings.source().name(), ops.metrics, ops.health);
+        if (settings.ha().enabled()) {
+            sink = new StartedOnFirstUse(sink);
+        }
         DeliverySteps.bind(context, settings, formatOptions(), commitSequence, sink);
 
         SourceSettings source = settings.source();

@@ -24,6 +24,7 @@ import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.SettingsException;
 import io.cdcrelay.config.SourceChecks;
 import io.cdcrelay.config.SourceSettings;
+import io.cdcrelay.ha.StandbyRestart;
 import io.cdcrelay.ops.HttpPortGuard;
 import io.cdcrelay.precheck.Precheck;
 import io.cdcrelay.precheck.PrecheckReport;
@@ -84,17 +85,22 @@ public final class RelayLauncher {
                 return reported(report, mask, precheckOnly(args));
             }
             report.lines(mask).forEach(PRECHECK::info);
-            Main main = newMain(settings, properties);
-            if (embedded != null) {
-                EmbeddedEnvironment watched = embedded;
-                main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
-                    @Override
-                    public void afterStart(org.apache.camel.main.BaseMainSupport m) {
-                        LOG.info(watched.howToWatch());
-                    }
-                });
-            }
-            main.run();
+            Main main;
+            StandbyRestart restart;
+            do {
+                restart = new StandbyRestart();
+                main = newMain(settings, properties, restart);
+                if (embedded != null) {
+                    EmbeddedEnvironment watched = embedded;
+                    main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
+                        @Override
+                        public void afterStart(org.apache.camel.main.BaseMainSupport m) {
+                            LOG.info(watched.howToWatch());
+                        }
+                    });
+                }
+                main.run();
+            } while (restart.requested());
             return main.getExitCode();
         } catch (Exception e) {
             Optional<SettingsException> wrong = settingsError(e);
@@ -125,6 +131,11 @@ public final class RelayLauncher {
 
     /** Camel Main with the relay's beans and the routes the settings select; not yet started. */
     static Main newMain(RelaySettings settings, Properties properties) {
+        return newMain(settings, properties, new StandbyRestart());
+    }
+
+    /** @param restart told when the relay lost the lead of {@code relay.ha.*}: the launcher then starts a new Main */
+    static Main newMain(RelaySettings settings, Properties properties, StandbyRestart restart) {
         Optional<String> columnExcludeList = Optional.empty();
         KeyCatalog keys = null;
         boolean fromSeededOffset = false;
@@ -146,8 +157,9 @@ public final class RelayLauncher {
             fromSeededOffset = OffsetSeeder.seedIfFirstStart(source, offsets, settings.startTimestamp());
         }
         Main main = new Main();
+        restart.stopWith(main::completed);
         main.setOverrideProperties(withHttpServer(settings, properties));
-        main.configure().addConfiguration(new RelayBeans(settings, keys, columnExcludeList, fromSeededOffset));
+        main.configure().addConfiguration(new RelayBeans(settings, keys, columnExcludeList, fromSeededOffset, restart));
         main.configure().withRoutesIncludePattern(String.join(",", routeFiles(settings)));
         return main;
     }

@@ -29,7 +29,13 @@ final class KnownKeys {
             "relay.mirror.enabled", "relay.mirror.source.bootstrap-servers", "relay.mirror.topics",
             "relay.mirror.group-id", "relay.mirror.start-offset", "relay.mirror.start-time",
             "relay.mirror.destination.bootstrap-servers", "relay.mirror.topic-rule",
-            "relay.mirror.partition-policy", "relay.mirror.destination.partitions");
+            "relay.mirror.partition-policy", "relay.mirror.destination.partitions",
+            "relay.ha.cluster-service", "relay.ha.namespace", "relay.ha.member-id",
+            "relay.ha.file.root", "relay.ha.file.interval", "relay.ha.file.missed-heartbeats",
+            "relay.ha.kubernetes.namespace", "relay.ha.kubernetes.lease-name", "relay.ha.kubernetes.labels",
+            "relay.ha.kubernetes.master-url", "relay.ha.kubernetes.lease-duration",
+            "relay.ha.kubernetes.renew-deadline", "relay.ha.kubernetes.retry-period",
+            "relay.ha.zookeeper.connect", "relay.ha.zookeeper.base-path", "relay.ha.zookeeper.session-timeout");
 
     private static final List<String> PREFIXES = List.of(
             "relay.kafka.producer.", "relay.rocketmq.producer.", "relay.topic.map.", "relay.sharding-columns.",

@@ -40,7 +40,8 @@ public record RelaySettings(
         MirrorSettings mirror,
         ZoneId timeZone,
         Duration progressInterval,
-        HttpSettings http) {
+        HttpSettings http,
+        HaSettings ha) {
 
     public enum SyncType { SCHEMA, FULL, INCREMENTAL }
 
@@ -64,13 +65,14 @@ public record RelaySettings(
         }
         PartitioningSettings partitioning = PartitioningSettings.from(r);
         Set<SyncType> syncTypes = syncTypes(r);
+        Path dataDir = Path.of(r.string("relay.data-dir", "./data"));
         SourceSettings source = cdcEnabled ? source(r) : null;
         Optional<Instant> startTimestamp = startTimestamp(r, syncTypes);
         KafkaSettings kafka = cdcEnabled && sink.equals("kafka") ? kafka(r) : null;
         TopicSettings topics = topics(r);
         return new RelaySettings(
                 embedded,
-                Path.of(r.string("relay.data-dir", "./data")),
+                dataDir,
                 cdcEnabled,
                 source,
                 syncTypes,
@@ -87,7 +89,8 @@ public record RelaySettings(
                 mirrorEnabled ? MirrorSettings.from(r) : null,
                 zone(r),
                 r.duration("relay.progress.interval", Duration.ofSeconds(5)),
-                HttpSettings.from(r));
+                HttpSettings.from(r),
+                HaSettings.from(r, cdcEnabled, r.string("relay.source.name", "relay"), dataDir));
     }
 
     private static SourceSettings source(PropertyReader r) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cdcrelay.ha.Election;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -13,7 +14,8 @@ import org.apache.camel.Route;
 /**
  * {@code GET /status}: what the relay is doing, as JSON — the state of its routes, the phase (snapshot or
  * incremental), where the last delivered change was read, per-table counts, the last commit time delivered,
- * the lag, the mirror's progress, readiness and the recent errors.
+ * the lag, the mirror's progress, readiness and the recent errors. With {@code relay.ha.*}, a relay that does not
+ * lead says {@code "state": "standby"} and names the leader under {@code ha}.
  */
 public final class StatusEndpoint implements Processor {
 
@@ -22,15 +24,17 @@ public final class StatusEndpoint implements Processor {
     private final Optional<DebeziumMBeans> debezium;
     private final RelayHealth health;
     private final Readiness readiness;
+    private final Optional<Election> leadership;
     private final ObjectMapper json = new ObjectMapper();
 
     public StatusEndpoint(Optional<RelayMetrics> cdc, Optional<MirrorMetrics> mirror, Optional<DebeziumMBeans> debezium,
-            RelayHealth health, Readiness readiness) {
+            RelayHealth health, Readiness readiness, Optional<Election> leadership) {
         this.cdc = cdc;
         this.mirror = mirror;
         this.debezium = debezium;
         this.health = health;
         this.readiness = readiness;
+        this.leadership = leadership;
     }
 
     @Override
@@ -49,7 +53,9 @@ public final class StatusEndpoint implements Processor {
         }
         status.put("state", routes.values().stream().allMatch("Started"::equals) ? "running"
                 : routes.containsValue("Suspended") ? "suspended" : "stopped");
+        leadership.filter(l -> !l.leading()).ifPresent(l -> status.put("state", "standby"));
         status.put("routes", routes);
+        leadership.ifPresent(l -> status.put("ha", ha(l)));
         cdc.ifPresent(metrics -> status.putAll(cdcPart(metrics)));
         mirror.ifPresent(m -> status.put("mirror", Map.of("mirrored", m.mirroredTotal(), "behind", m.lagTotal())));
         Map<String, String> why = readiness.notReadyBecause();
@@ -61,6 +67,16 @@ public final class StatusEndpoint implements Processor {
         status.put("errors", health.problems().stream().map(p -> Map.of("time", p.time().toString(),
                 "component", p.component(), "message", p.message())).toList());
         return status;
+    }
+
+    private static Map<String, Object> ha(Election leadership) {
+        Map<String, Object> part = new LinkedHashMap<>();
+        part.put("role", leadership.leading() ? "leader" : "standby");
+        part.put("member", leadership.settings().memberId());
+        part.put("leader", leadership.leader().orElse(null));
+        part.put("clusterService", leadership.settings().service().value());
+        part.put("namespace", leadership.settings().namespace());
+        return part;
     }
 
     private Map<String, Object> cdcPart(RelayMetrics metrics) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.cdcrelay.config.HaSettings;
 import io.cdcrelay.config.PropertySources;
 import io.cdcrelay.config.RelaySettings;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +45,7 @@ class ComposeFileTest {
 
     @Test
     void theKafkaRelayStartsByDefaultAndTheRocketMqRelayAndItsServersOnlyWithTheRocketMqProfile() throws IOException {
-        assertThat(compose.builtFrom(DOCKERFILE)).containsExactlyInAnyOrder("relay", "relay-rocketmq");
+        assertThat(compose.builtFrom(DOCKERFILE)).containsExactlyInAnyOrder("relay", "relay-rocketmq", "relay-standby");
         assertThat(compose.profiles("relay")).isEmpty();
         assertThat(settingsOf("relay").sink()).isEqualTo("kafka");
         assertThat(settingsOf("relay-rocketmq").sink()).isEqualTo("rocketmq");
@@ -98,9 +100,26 @@ class ComposeFileTest {
 
     @Test
     void theRelaysReadTheBinlogUnderDistinctServerIds() throws IOException {
-        // two readers with one id disconnect each other, and the server's own id is taken too
+        // two readers with one id disconnect each other, and the server's own id is taken too; the standby reads
+        // only when the relay does not, under the relay's id
         List<Long> ids = List.of(settingsOf("relay").source().serverId(), settingsOf("relay-rocketmq").source().serverId());
         assertThat(ids).doesNotHaveDuplicates().doesNotContain(mysqlServerId());
+    }
+
+    @Test
+    void withTheHaProfileAStandbyTwinOfTheKafkaRelaySharesItsElectionAndDataVolume() throws IOException {
+        assertThat(compose.profiles("relay-standby")).containsExactly("ha");
+        RelaySettings relay = settingsOf("relay");
+        RelaySettings standby = settingsOf("relay-standby");
+        assertThat(relay.ha().service()).isEqualTo(HaSettings.ClusterService.FILE);
+        assertThat(standby.ha().service()).isEqualTo(HaSettings.ClusterService.FILE);
+        assertThat(standby.ha().namespace()).isEqualTo(relay.ha().namespace());
+        assertThat(standby.ha().file().root()).isEqualTo(relay.ha().file().root());
+        assertThat(standby.ha().memberId()).isNotEqualTo(relay.ha().memberId());
+        Map<String, String> twin = new HashMap<>(compose.environment("relay-standby"));
+        twin.put("RELAY_HA_MEMBER_ID", compose.environment("relay").get("RELAY_HA_MEMBER_ID"));
+        assertThat(twin).as("the standby's settings but its member id").isEqualTo(compose.environment("relay"));
+        assertThat(compose.volumes("relay-standby")).isEqualTo(compose.volumes("relay"));
     }
 
     @Test

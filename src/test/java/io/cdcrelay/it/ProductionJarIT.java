@@ -39,6 +39,23 @@ class ProductionJarIT {
         }
     }
 
+    /** relay.ha.cluster-service's choices and the route policy; the Kubernetes client without its OpenShift part. */
+    @Test
+    void theProductionJarCarriesEveryClusterServiceRelayHaOffers() throws IOException {
+        try (ZipFile zip = new ZipFile(jar)) {
+            for (String type : List.of("org.apache.camel.impl.cluster.ClusteredRoutePolicy",
+                    "org.apache.camel.component.file.cluster.FileLockClusterService",
+                    "org.apache.camel.component.kubernetes.cluster.KubernetesClusterService",
+                    "io.fabric8.kubernetes.client.KubernetesClientBuilder",
+                    "io.fabric8.kubernetes.api.model.coordination.v1.Lease",
+                    "org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService",
+                    "org.apache.curator.framework.recipes.leader.LeaderSelector")) {
+                assertThat(zip.getEntry(type.replace('.', '/') + ".class")).as(type).isNotNull();
+            }
+            assertThat(zip.stream().map(e -> e.getName()).filter(n -> n.startsWith("io/fabric8/openshift/"))).isEmpty();
+        }
+    }
+
     @Test
     void theProductionJarRefusesEmbeddedModeWithASentenceNamingTheDemoJar() throws Exception {
         Result result = run("-Drelay.embedded=true");
@@ -53,6 +70,15 @@ class ProductionJarIT {
         assertThat(result.exitCode).isEqualTo(2);
         assertThat(result.output.strip()).isEqualTo("cdc-relay: relay.topic.nmae is not a cdc-relay setting: check "
                 + "its spelling against application.properties or remove it.");
+    }
+
+    @Test
+    void aClusterServiceTheRelayDoesNotOfferStopsTheStartWithOneSentenceAndExitCode2() throws Exception {
+        Result result = run("-Drelay.kafka.bootstrap-servers=127.0.0.1:1", "-Drelay.source.user=u",
+                "-Drelay.ha.cluster-service=etcd");
+        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.output.strip()).isEqualTo("cdc-relay: relay.ha.cluster-service=etcd is not valid: use one of "
+                + "none, file, kubernetes, zookeeper.");
     }
 
     private Result run(String... systemProperties) throws Exception {
