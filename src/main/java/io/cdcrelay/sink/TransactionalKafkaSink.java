@@ -97,9 +97,9 @@ public final class TransactionalKafkaSink implements ChangeSink {
 
     @Override
     public void start() {
-        producer = producers.get();
-        // fences an earlier producer of the same transactional.id and aborts what it left open
-        producer.initTransactions();
+        // fences an earlier producer of the same transactional.id and aborts what it left open; a failed start
+        // closes its producer, so retried starts leave none behind
+        ensureProducer();
         running = true;
         thread.execute(this::run);
     }
