@@ -83,7 +83,7 @@ final class OutageChecks {
             if (!isConnected) {
                 if (readerConnected && health.unavailable(SOURCE, clock.instant(),
                         "the binlog reader lost its connection to the source and is reconnecting")) {
-                    LOG.warn("The binlog reader lost its connection to the source; it reconnects every second, and "
+                    LOG.warn("The binlog reader lost its connection to the source; it reconnects every few seconds, and "
                             + "readiness is DOWN until it reads again");
                 }
             } else {

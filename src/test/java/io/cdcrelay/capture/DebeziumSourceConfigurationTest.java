@@ -49,8 +49,8 @@ class DebeziumSourceConfigurationTest {
     }
 
     @Test
-    void withoutAnOverrideTheBinlogClientLooksForALostConnectionEverySecond() {
-        assertThat(engineProperties().getProperty("connect.keep.alive.interval.ms")).isEqualTo("1000");
+    void withoutAnOverrideTheBinlogClientLooksForALostConnectionEveryFiveSeconds() {
+        assertThat(engineProperties().getProperty("connect.keep.alive.interval.ms")).isEqualTo("5000");
         assertThat(engineProperties("relay.source.debezium.connect.keep.alive.interval.ms", "60000")
                 .getProperty("connect.keep.alive.interval.ms")).isEqualTo("60000");
     }
