@@ -62,8 +62,8 @@ final class CatchUpRounds {
             out.printf("round %d: committed %,d rows in transactions of 1,000 in %.1f s (%,.0f rows/s)"
                     + " with both stopped%n", number, rows, commitSeconds, rows / commitSeconds);
             boolean bareFirst = number % 2 == 1;
-            Measured firstOne = measure(number, bareFirst ? bare : relay, rows);
-            Measured second = measure(number, bareFirst ? relay : bare, rows);
+            Measured firstOne = measure(number, bareFirst ? bare : relay, rows, out);
+            Measured second = measure(number, bareFirst ? relay : bare, rows, out);
             Round round = new Round(number, firstOne.name(), commitSeconds, bareFirst ? second : firstOne,
                     bareFirst ? firstOne : second);
             out.printf("round %d: %s/%s %.2f%n", number, relay.name(), bare.name(), round.ratio());
@@ -72,7 +72,11 @@ final class CatchUpRounds {
         return done;
     }
 
-    private Measured measure(int round, Competitor competitor, int rows) throws Exception {
+    /**
+     * Starts the competitor, waits until it counted {@code rows} changes and stops it after {@link #SETTLE};
+     * prints its rate, CPU and memory.
+     */
+    static Measured measure(int round, Competitor competitor, int rows, PrintStream out) throws Exception {
         long harnessCpuBefore = ProcessCpu.ofThisProcess();
         try (Competitor.Run run = competitor.start(rows)) {
             Competitor.Span span = run.awaitExpected(CATCH_UP_TIMEOUT);
@@ -88,7 +92,7 @@ final class CatchUpRounds {
                     + " %.1f µs in the harness (servers, counting) from its start%n", round, competitor.name(),
                     span.cpuMicrosPerChange(), span.coresBusy(), harnessCpuMicros);
             if (extra != 0) {
-                out.printf("round %d: %s counted %,d changes more than the %,d rows committed (replayed from"
+                out.printf("round %d: %s counted %,d changes more than the %,d rows expected (replayed from"
                         + " an older offset?)%n", round, competitor.name(), extra, rows);
             }
             return new Measured(competitor.name(), span, extra, rss, harnessCpuMicros);

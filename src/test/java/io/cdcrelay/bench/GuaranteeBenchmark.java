@@ -1,11 +1,9 @@
 package io.cdcrelay.bench;
 
-import io.cdcrelay.demo.Directories;
 import io.cdcrelay.demo.EmbeddedKafka;
 import io.cdcrelay.demo.EmbeddedMariaDb;
 import io.cdcrelay.demo.FreePort;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -25,32 +23,15 @@ public final class GuaranteeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        PrintStream figures = System.out;
-        System.setOut(System.err);
-        PipelineOptions options;
-        try {
-            options = PipelineOptions.parse(args);
-            if (!options.sink().equals("kafka") || options.only() != null) {
-                throw new IllegalArgumentException("bench/guarantee.sh takes --rule, --rows and --rounds only");
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(64);
-            return;
+        BenchFrame.run("guarantee", args, GuaranteeBenchmark::parse, GuaranteeBenchmark::run);
+    }
+
+    private static PipelineOptions parse(String[] args) {
+        PipelineOptions options = PipelineOptions.parse(args);
+        if (!options.sink().equals("kafka") || options.only() != null) {
+            throw new IllegalArgumentException("bench/guarantee.sh takes --rule, --rows and --rounds only");
         }
-        Path dir = Path.of("target", "bench-guarantee").toAbsolutePath();
-        Directories.deleteRecursively(dir);
-        Files.createDirectories(dir);
-        Path jar = MirrorProcesses.stageRelayJar(dir);
-        int exit = 0;
-        try {
-            run(options, dir, jar, figures);
-        } catch (Exception e) {
-            figures.println("FAILED: " + e.getMessage());
-            e.printStackTrace();
-            exit = 1;
-        }
-        System.exit(exit);
+        return options;
     }
 
     private static void run(PipelineOptions options, Path dir, Path jar, PrintStream out) throws Exception {

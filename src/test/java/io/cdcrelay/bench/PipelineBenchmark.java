@@ -10,7 +10,6 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import io.cdcrelay.config.RelaySettings;
-import io.cdcrelay.demo.Directories;
 import io.cdcrelay.demo.EmbeddedKafka;
 import io.cdcrelay.demo.EmbeddedMariaDb;
 import io.cdcrelay.demo.EmbeddedRocketMq;
@@ -37,38 +36,12 @@ public final class PipelineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        // standard output carries the figures only: whatever a library prints there (RocketMQ's logback prints
-        // its configuration status) goes to standard error, which bench/pipeline.sh sends to the log
-        PrintStream figures = System.out;
-        System.setOut(System.err);
-        PipelineOptions options;
-        try {
-            options = PipelineOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(64);
-            return;
-        }
-        Path dir = Path.of("target", "bench-pipeline").toAbsolutePath();
-        Directories.deleteRecursively(dir);
-        Files.createDirectories(dir);
-        Path jar = MirrorProcesses.stageRelayJar(dir);
-        File relayLog = fresh(Path.of("target", "bench-pipeline-relay.log"));
-        File bareLog = fresh(Path.of("target", "bench-pipeline-bare.log"));
-        int exit = 0;
-        try {
-            run(options, dir, jar, relayLog, bareLog, figures);
-        } catch (Exception e) {
-            figures.println("FAILED: " + e.getMessage());
-            e.printStackTrace();
-            exit = 1;
-        }
-        // the brokers' threads would keep the JVM alive; the shutdown hooks kill any competitor still running
-        System.exit(exit);
+        BenchFrame.run("pipeline", args, PipelineOptions::parse, PipelineBenchmark::run);
     }
 
-    private static void run(PipelineOptions options, Path dir, Path jar, File relayLog, File bareLog, PrintStream out)
-            throws Exception {
+    private static void run(PipelineOptions options, Path dir, Path jar, PrintStream out) throws Exception {
+        File relayLog = fresh(Path.of("target", "bench-pipeline-relay.log"));
+        File bareLog = fresh(Path.of("target", "bench-pipeline-bare.log"));
         boolean rocketMqSink = options.sink().equals("rocketmq");
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(dir.resolve("mariadb"), FreePort.pick());
                 EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), FreePort.pick());

@@ -34,12 +34,12 @@ record PipelineOptions(String rule, String sink, int rows, int rounds, int laten
             String key = eq < 0 ? arg : arg.substring(0, eq);
             String value = eq < 0 ? "" : arg.substring(eq + 1);
             switch (key) {
-                case "--rule" -> rule = oneOf(key, value, List.of("hash", "one"));
-                case "--sink" -> sink = oneOf(key, value, List.of("kafka", "rocketmq"));
-                case "--rows" -> rows = positive(key, value);
-                case "--rounds" -> rounds = positive(key, value);
-                case "--latency-seconds" -> latencySeconds = positive(key, value);
-                case "--only" -> only = oneOf(key, value, List.of("throughput", "latency"));
+                case "--rule" -> rule = oneOf(key, value, List.of("hash", "one"), USAGE);
+                case "--sink" -> sink = oneOf(key, value, List.of("kafka", "rocketmq"), USAGE);
+                case "--rows" -> rows = positive(key, value, USAGE);
+                case "--rounds" -> rounds = positive(key, value, USAGE);
+                case "--latency-seconds" -> latencySeconds = positive(key, value, USAGE);
+                case "--only" -> only = oneOf(key, value, List.of("throughput", "latency"), USAGE);
                 default -> throw new IllegalArgumentException(arg + " is not an option. " + USAGE);
             }
         }
@@ -54,14 +54,14 @@ record PipelineOptions(String rule, String sink, int rows, int rounds, int laten
         return only == null || only.equals("latency");
     }
 
-    private static String oneOf(String key, String value, List<String> allowed) {
+    static String oneOf(String key, String value, List<String> allowed, String usage) {
         if (!allowed.contains(value)) {
-            throw new IllegalArgumentException(key + "=" + value + ": use one of " + allowed + ". " + USAGE);
+            throw new IllegalArgumentException(key + "=" + value + ": use one of " + allowed + ". " + usage);
         }
         return value;
     }
 
-    private static int positive(String key, String value) {
+    static int positive(String key, String value, String usage) {
         try {
             int n = Integer.parseInt(value.replace("_", "").replace(",", ""));
             if (n > 0) {
@@ -70,6 +70,6 @@ record PipelineOptions(String rule, String sink, int rows, int rounds, int laten
         } catch (NumberFormatException e) {
             // the sentence below says it
         }
-        throw new IllegalArgumentException(key + "=" + value + " is not a positive whole number. " + USAGE);
+        throw new IllegalArgumentException(key + "=" + value + " is not a positive whole number. " + usage);
     }
 }
