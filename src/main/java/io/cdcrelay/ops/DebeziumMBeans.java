@@ -66,8 +66,16 @@ public final class DebeziumMBeans {
         }).orElse(false);
     }
 
-    /** Whether the binlog reader holds its connection; empty before streaming started. */
+    /**
+     * Whether the binlog reader holds its connection; empty before streaming started. Debezium registers the
+     * streaming metrics, {@code Connected} false, when the engine starts, and connects the binlog reader only
+     * after the initial snapshot: read as "disconnected", a snapshot longer than the disconnect watchdog's limit
+     * was restarted from its first row, over and over.
+     */
     public Optional<Boolean> streamingConnected() {
+        if (snapshot().map(Snapshot::running).orElse(false)) {
+            return Optional.empty();
+        }
         return bean("streaming").map(name -> {
             try {
                 return (Boolean) server.getAttribute(name, "Connected");
