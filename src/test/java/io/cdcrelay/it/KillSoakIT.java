@@ -32,7 +32,7 @@ class KillSoakIT {
     private static final Logger LOG = LoggerFactory.getLogger(KillSoakIT.class);
     private static final Duration WAIT = Duration.ofSeconds(120);
     /** SIGKILLs per mode; {@code -Dsoak.kills=N} runs more or fewer. */
-    private static final int KILLS = Integer.getInteger("soak.kills", 20);
+    private static final int KILLS = Integer.getInteger("soak.kills", 12);
 
     @Test
     void underExactlyOnceARelayKilledAtRandomMomentsDeliversEveryChangeOnceInCommitOrder(Servers servers)
