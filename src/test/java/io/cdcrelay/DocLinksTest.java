@@ -57,6 +57,36 @@ class DocLinksTest {
         assertThat(dead).as("dead links").isEmpty();
     }
 
+    /**
+     * Code, build and configuration cite the docs by their repository path, {@code docs/formats.md#default}: each
+     * cited page and heading exists, and nothing cites the design notes that live outside the repository.
+     */
+    @Test
+    void everyCitationOfTheDocsInTheCodeResolvesAndNoneNamesNotesOutsideTheRepository() throws IOException {
+        Pattern citation = Pattern.compile("docs/([a-z-]+\\.md)(?:#([\\p{L}\\p{N}_-]+))?");
+        Pattern outside = Pattern.compile("\\b(?:FORMATS|DESIGN)\\.md|FIELD-NOTE[S]");
+        List<String> dead = new ArrayList<>();
+        int citations = 0;
+        for (Path file : cited()) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            Matcher m = citation.matcher(text);
+            while (m.find()) {
+                citations++;
+                Path page = Path.of("docs", m.group(1));
+                if (!Files.exists(page)) {
+                    dead.add(file + ": " + m.group() + " (no page)");
+                } else if (m.group(2) != null && !anchors(page).contains(m.group(2))) {
+                    dead.add(file + ": " + m.group() + " (no heading #" + m.group(2) + ")");
+                }
+            }
+            if (outside.matcher(text).find()) {
+                dead.add(file + ": cites notes outside the repository; cite docs/*.md instead");
+            }
+        }
+        assertThat(citations).as("citations found").isGreaterThan(10);
+        assertThat(dead).as("dead citations").isEmpty();
+    }
+
     @Test
     void anchorsAreNamedAsGitHubNamesHeadings() {
         assertThat(slug("`default` — OceanBase Migration Service \"Default\""))
@@ -70,6 +100,18 @@ class DocLinksTest {
             docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
         }
         return pages;
+    }
+
+    private static List<Path> cited() throws IOException {
+        List<Path> files = new ArrayList<>(List.of(Path.of("pom.xml"), Path.of("application.properties")));
+        for (String folder : List.of("src", "routes", "docker", "bench")) {
+            try (Stream<Path> tree = Files.walk(Path.of(folder))) {
+                tree.filter(Files::isRegularFile)
+                        .filter(f -> f.toString().matches(".*\\.(java|yaml|yml|properties|sh|sql|conf)"))
+                        .forEach(files::add);
+            }
+        }
+        return files;
     }
 
     /** The page without its code blocks, whose lines are commands, not headings or links. */

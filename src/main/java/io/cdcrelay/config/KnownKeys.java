@@ -5,8 +5,8 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * The public {@code relay.*} keys of DESIGN.md and FORMATS.md. A key outside this list stops the start, so a
- * typo never silently falls back to a default.
+ * The public {@code relay.*} keys of application.properties, the README and docs/formats.md. A key outside this
+ * list stops the start, so a typo never silently falls back to a default.
  */
 final class KnownKeys {
 
