@@ -24,7 +24,6 @@ final class MirrorBeans {
     /** The mirror settings that only the beans' constructors check, checked without a server. */
     static void rejectWrongSettings(MirrorSettings mirror) {
         new TopicRenameRule(mirror.topicRule());
-        PartitionPolicy.named(mirror.partitionPolicy());
         KafkaMirrorComponent.validateClientSettings(mirror);
     }
 
@@ -38,7 +37,7 @@ final class MirrorBeans {
                 mirror.destination()), mirror.destinationPartitions(), replicationFactor, true);
         context.addService(source);
         context.addService(destination);
-        PartitionPolicy policy = PartitionPolicy.named(mirror.partitionPolicy());
+        PartitionPolicy policy = PartitionPolicy.of(mirror.partitionPolicy());
         DestinationTopics topics = new DestinationTopics(new TopicRenameRule(mirror.topicRule()), policy,
                 mirror.destinationPartitions(), source, destination::partitionsOf);
         registry.bind("kafka-mirror", new KafkaMirrorComponent(mirror, delivery, metrics, health));

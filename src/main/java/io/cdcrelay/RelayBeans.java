@@ -11,9 +11,9 @@ import io.cdcrelay.change.KeyCatalog;
 import io.cdcrelay.change.JdbcServerVersion;
 import io.cdcrelay.config.FormatSettings;
 import io.cdcrelay.config.RelaySettings;
+import io.cdcrelay.config.Sink;
 import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.format.FormatOptions;
-import io.cdcrelay.format.FormatRegistry;
 import io.cdcrelay.ha.Election;
 import io.cdcrelay.ha.StandbyRestart;
 import io.cdcrelay.sink.ChangeSink;
@@ -53,16 +53,12 @@ final class RelayBeans implements CamelConfiguration {
     }
 
     /**
-     * The settings that only the beans' constructors check (format names, topic rules, the mirror's client
-     * settings), checked without touching a server, so that a wrong setting stops the start with its sentence
-     * (exit code 2) before the precheck waits for any server.
+     * The settings that only the beans' constructors check (topic rules, the mirror's client settings), checked
+     * without touching a server, so that a wrong setting stops the start with its sentence (exit code 2) before
+     * the precheck waits for any server.
      */
     static void rejectWrongSettings(RelaySettings settings) {
         if (settings.cdcEnabled()) {
-            FormatSettings f = settings.formats();
-            FormatRegistry.standard(new RelayBeans(settings, null, Optional.empty(), false, new StandbyRestart())
-                    .formatOptions())
-                    .select(f.format(), f.formatByTopic());
             new TopicNameRule(settings.topics());
         }
         if (settings.mirror() != null) {
@@ -86,7 +82,7 @@ final class RelayBeans implements CamelConfiguration {
 
     private void bindCdc(CamelContext context, Registry registry, OpsBeans ops) throws Exception {
         CommitSequence commitSequence = new CommitSequence();
-        ChangeSink sink = settings.sink().equals("rocketmq")
+        ChangeSink sink = settings.sink() == Sink.ROCKETMQ
                 ? RocketMqSinkBeans.sink(context, settings.rocketmq(), settings.topics())
                 : KafkaSinkBeans.sink(context, settings.kafka(), settings.delivery(), settings.topics(),
                         settings.source().name(), ops.metrics, ops.health);

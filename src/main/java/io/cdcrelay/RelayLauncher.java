@@ -19,6 +19,8 @@ import io.cdcrelay.change.SourceConnections;
 import io.cdcrelay.change.SourceSchema;
 import io.cdcrelay.config.EmbeddedEnvironment;
 import io.cdcrelay.config.PropertyReader;
+import io.cdcrelay.config.RuntimeKeys;
+import io.cdcrelay.config.SettingCatalog;
 import io.cdcrelay.config.PropertySources;
 import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.SettingsException;
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the configuration, starts the embedded servers when asked, runs the precheck, and runs Camel Main
  * with the routes the settings select until the JVM is told to stop. With {@code --precheck} it stops after
- * the checks.
+ * the checks; with {@code --help-settings} it prints every setting and exits.
  */
 public final class RelayLauncher {
 
@@ -45,6 +47,7 @@ public final class RelayLauncher {
     private static final Logger PRECHECK = LoggerFactory.getLogger("cdc-relay.precheck");
     private static final String PROPERTIES_OPTION = "--properties=";
     private static final String PRECHECK_OPTION = "--precheck";
+    private static final String HELP_SETTINGS_OPTION = "--help-settings";
     private static final Duration STATE_TOPICS_WAIT = Duration.ofSeconds(60);
 
     private final Properties entryDefaults;
@@ -61,12 +64,16 @@ public final class RelayLauncher {
 
     /** @return the process exit code */
     public int run(String[] args) {
+        if (List.of(args).contains(HELP_SETTINGS_OPTION)) {
+            System.out.print(SettingCatalog.table());
+            return 0;
+        }
         // before anything touches java.util.logging, so the binlog client's lines follow log4j2.properties
         System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
         EmbeddedEnvironment embedded = null;
         try {
             Properties properties = new PropertySources(entryDefaults, environment, System.getProperties()).load(propertiesFile(args));
-            if (new PropertyReader(properties).bool("relay.embedded", false)) {
+            if (new PropertyReader(properties).get(RuntimeKeys.EMBEDDED)) {
                 embedded = embeddedEnvironment();
                 properties.putAll(embedded.start(properties));
             }
@@ -181,8 +188,8 @@ public final class RelayLauncher {
                 file = Optional.of(Path.of(arg.substring(PROPERTIES_OPTION.length())));
             } else if (!arg.equals(PRECHECK_OPTION)) {
                 throw new SettingsException("the argument " + arg + " is not understood: give settings as "
-                        + "--properties=FILE or -Dkey=value before -jar, and " + PRECHECK_OPTION
-                        + " to only run the checks.");
+                        + "--properties=FILE or -Dkey=value before -jar, " + PRECHECK_OPTION + " to only run the "
+                        + "checks, and " + HELP_SETTINGS_OPTION + " to list the settings.");
             }
         }
         return file;

@@ -45,7 +45,27 @@ class RelayLauncherTest {
         assertThatThrownBy(() -> RelayLauncher.propertiesFile(new String[] {"--pre-check"}))
                 .isInstanceOf(SettingsException.class)
                 .hasMessage("the argument --pre-check is not understood: give settings as --properties=FILE or "
-                        + "-Dkey=value before -jar, and --precheck to only run the checks.");
+                        + "-Dkey=value before -jar, --precheck to only run the checks, and --help-settings to list "
+                        + "the settings.");
+    }
+
+    @Test
+    void helpSettingsPrintsEveryKeyWithItsDefaultAndExitsWithoutReadingAnySetting() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = new RelayLauncher(new Properties(), Map.of("RELAY_NO_SUCH_KEY", "x"))
+                    .run(new String[] {"--help-settings"});
+        } finally {
+            System.setOut(stdout);
+        }
+        String table = printed.toString(StandardCharsets.UTF_8);
+        assertThat(exit).isZero();
+        assertThat(table).containsPattern("relay\\.topic\\.partitions +whole number 1\\.\\.10000 +3 +partitions of")
+                .containsPattern("relay\\.kafka\\.producer\\.\\* +passed on")
+                .contains("relay.delivery.positions-topic", "<relay.source.name>.positions");
     }
 
     /** Runs a mirror-only relay with {@code extra} and returns its standard error, asserting exit code 2. */

@@ -5,7 +5,11 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 import io.cdcrelay.config.EmbeddedEnvironment;
+import io.cdcrelay.config.MirrorKeys;
 import io.cdcrelay.config.PropertyReader;
+import io.cdcrelay.config.RuntimeKeys;
+import io.cdcrelay.config.Sink;
+import io.cdcrelay.config.SinkKeys;
 
 /**
  * {@code relay.embedded=true}: a fresh MariaDB with the demo workload and a Kafka broker (or, with
@@ -25,12 +29,12 @@ public final class DemoEnvironment implements EmbeddedEnvironment {
     @Override
     public Properties start(Properties settings) throws Exception {
         PropertyReader r = new PropertyReader(settings);
-        Path dir = Path.of(r.string("relay.data-dir", "./data")).resolve("embedded").toAbsolutePath();
+        Path dir = Path.of(r.get(RuntimeKeys.DATA_DIR)).resolve("embedded").toAbsolutePath();
         Directories.deleteRecursively(dir);
         Files.createDirectories(dir);
 
         mariaDb = EmbeddedMariaDb.start(dir.resolve("mariadb"), FreePort.pick());
-        boolean toRocketMq = r.string("relay.sink", "kafka").equalsIgnoreCase("rocketmq");
+        boolean toRocketMq = r.get(SinkKeys.SINK) == Sink.ROCKETMQ;
         if (toRocketMq) {
             rocketmq = EmbeddedRocketMq.start(dir.resolve("rocketmq"));
         } else {
@@ -54,13 +58,13 @@ public final class DemoEnvironment implements EmbeddedEnvironment {
             pointing.setProperty("relay.kafka.bootstrap-servers", kafka.bootstrapServers());
         }
         pointing.setProperty("relay.data-dir", dir.resolve("relay").toString());
-        httpPort = r.integer("relay.http.port", 8080, 0, 65535);
+        httpPort = r.get(RuntimeKeys.HTTP_PORT);
         if (httpPort > 0) {
             // a demo must start even where 8080 is taken
             httpPort = FreePort.preferring(httpPort);
             pointing.setProperty("relay.http.port", String.valueOf(httpPort));
         }
-        if (kafka != null && r.bool("relay.mirror.enabled", false)) {
+        if (kafka != null && r.get(MirrorKeys.ENABLED)) {
             backup = EmbeddedKafka.start(dir.resolve("kafka-backup"), FreePort.pick());
             pointing.setProperty("relay.mirror.source.bootstrap-servers", kafka.bootstrapServers());
             pointing.setProperty("relay.mirror.destination.bootstrap-servers", backup.bootstrapServers());

@@ -1,6 +1,5 @@
 package io.cdcrelay.config;
 
-import java.util.Arrays;
 
 /** {@code relay.delivery.guarantee}: what a consumer of the destination sees after any crash of the relay. */
 public enum DeliveryGuarantee {
@@ -22,13 +21,5 @@ public enum DeliveryGuarantee {
     /** The value as written in the properties. */
     public String value() {
         return value;
-    }
-
-    static String[] values(DeliveryGuarantee... guarantees) {
-        return Arrays.stream(guarantees).map(DeliveryGuarantee::value).toArray(String[]::new);
-    }
-
-    static DeliveryGuarantee of(String value) {
-        return Arrays.stream(values()).filter(g -> g.value.equals(value)).findFirst().orElseThrow();
     }
 }

@@ -1,7 +1,6 @@
 package io.cdcrelay.config;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -21,18 +20,6 @@ import java.util.Properties;
 public final class EnvironmentVariables {
 
     private static final String PREFIX = "RELAY_";
-
-    /** Kafka's and Debezium's settings are dotted lower-case names, so every {@code _} was a {@code .}. */
-    private static final List<String> DOTTED_FAMILIES = List.of("relay.kafka.producer.",
-            "relay.mirror.source.properties.", "relay.mirror.destination.properties.", "relay.source.debezium.",
-            "relay.state.kafka.properties.");
-
-    /** The demo's own settings are hyphenated words ({@code relay.demo.transactions-per-second}). */
-    private static final String DEMO_FAMILY = "relay.demo.";
-
-    /** Database, table and topic names may contain {@code _}, so the variable cannot say where one ends. */
-    private static final List<String> TABLE_KEYED_FAMILIES = List.of("relay.topic.map.", "relay.sharding-columns.",
-            "relay.columns.", "relay.format.topic.");
 
     private static final Map<String, String> EXACT = exactKeysByVariable();
 
@@ -62,47 +49,38 @@ public final class EnvironmentVariables {
         if (exact != null) {
             return exact;
         }
-        for (String family : TABLE_KEYED_FAMILIES) {
-            if (variable.startsWith(variableOf(family))) {
-                throw new SettingsException(variable + " cannot be read as a " + family + "* setting, because "
-                        + "database, table and topic names may contain '_': set the key in application.properties "
-                        + "(or the --properties=FILE) instead.");
+        for (SettingFamily family : SettingCatalog.families()) {
+            String prefix = variableOf(family.prefix());
+            if (!variable.startsWith(prefix) || variable.length() == prefix.length()) {
+                continue;
             }
-        }
-        for (String family : DOTTED_FAMILIES) {
-            String rest = rest(variable, family);
-            if (!rest.isEmpty()) {
-                return family + rest.toLowerCase(Locale.ROOT).replace('_', '.');
+            String rest = variable.substring(prefix.length()).toLowerCase(Locale.ROOT);
+            switch (family.variables()) {
+                case DOTTED:
+                    return family.prefix() + rest.replace('_', '.');
+                case HYPHENATED:
+                    return family.prefix() + rest.replace('_', '-');
+                default:
+                    throw new SettingsException(variable + " cannot be read as a " + family.pattern() + " setting, "
+                            + "because database, table and topic names may contain '_': set the key in "
+                            + "application.properties (or the --properties=FILE) instead.");
             }
-        }
-        String demo = rest(variable, DEMO_FAMILY);
-        if (!demo.isEmpty()) {
-            return DEMO_FAMILY + demo.toLowerCase(Locale.ROOT).replace('_', '-');
         }
         throw new SettingsException(variable + " is not a cdc-relay setting: name a key of application.properties "
                 + "upper-cased with '.' and '-' as '_' (RELAY_SOURCE_SERVER_ID for relay.source.server-id), "
                 + "or unset the variable.");
     }
 
-    /** What follows the family's prefix in {@code variable}; empty when it is not of that family. */
-    private static String rest(String variable, String family) {
-        String prefix = variableOf(family);
-        return variable.startsWith(prefix) ? variable.substring(prefix.length()) : "";
-    }
-
     private static Map<String, String> exactKeysByVariable() {
         Map<String, String> byVariable = new HashMap<>();
-        KnownKeys.exactKeys().forEach(key -> put(byVariable, key));
-        // RocketMQ's producer settings are the relay's own hyphenated names, not client properties
-        RocketMqSettings.PRODUCER_KEYS.forEach(name -> put(byVariable, "relay.rocketmq.producer." + name));
-        return Map.copyOf(byVariable);
-    }
-
-    private static void put(Map<String, String> byVariable, String key) {
-        String previous = byVariable.put(variableOf(key), key);
-        if (previous != null) {
-            // a key added to KnownKeys must keep variables unambiguous; this fails every test at once
-            throw new IllegalStateException(previous + " and " + key + " share the variable " + variableOf(key));
+        for (Setting<?> setting : SettingCatalog.settings()) {
+            String previous = byVariable.put(variableOf(setting.key()), setting.key());
+            if (previous != null) {
+                // a new key must keep variables unambiguous; this fails every test at once
+                throw new IllegalStateException(previous + " and " + setting.key() + " share the variable "
+                        + variableOf(setting.key()));
+            }
         }
+        return Map.copyOf(byVariable);
     }
 }

@@ -1,7 +1,7 @@
 package io.cdcrelay.config;
 
 import java.time.Duration;
-import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param heartbeatInterval   {@code relay.heartbeat.interval}, empty when heartbeats are off
  */
 public record FormatSettings(
-        String format,
-        Map<String, String> formatByTopic,
+        WireFormatName format,
+        Map<String, WireFormatName> formatByTopic,
         String dbType,
         String tenant,
         String clusterId,
@@ -26,26 +26,24 @@ public record FormatSettings(
         Optional<Duration> heartbeatInterval) {
 
     static FormatSettings from(PropertyReader r) {
-        String bsid = r.string("relay.business-system-id", "");
-        if (!bsid.isEmpty() && !bsid.matches("[A-Za-z0-9_-]{1,20}")) {
-            throw new SettingsException("relay.business-system-id=" + bsid + " is not valid: use 1 to 20 letters, "
-                    + "digits, '_' or '-'.");
-        }
-        Optional<Duration> heartbeat = r.optional("relay.heartbeat.interval")
-                .map(v -> r.duration("relay.heartbeat.interval", Duration.ZERO));
+        Optional<Duration> heartbeat = r.find(MessageKeys.HEARTBEAT_INTERVAL);
         if (heartbeat.isPresent() && heartbeat.get().toMillis() < 100) {
-            throw new SettingsException("relay.heartbeat.interval=" + r.string("relay.heartbeat.interval", "")
-                    + " is too short: use at least 100ms, for example 10s.");
+            throw new SettingsException("relay.heartbeat.interval=" + r.optional(MessageKeys.HEARTBEAT_INTERVAL.key())
+                    .orElseThrow() + " is too short: use at least 100ms, for example 10s.");
         }
+        Map<String, WireFormatName> byTopic = new LinkedHashMap<>();
+        Parser<WireFormatName> names = MessageKeys.FORMAT.parser();
+        String prefix = MessageKeys.FORMAT_BY_TOPIC.prefix();
+        r.withPrefix(prefix).forEach((topic, name) -> byTopic.put(topic, names.parse(prefix + topic, name)));
         return new FormatSettings(
-                r.string("relay.format", "default").toLowerCase(Locale.ROOT),
-                r.withPrefix("relay.format.topic."),
-                r.oneOf("relay.source.db-type", "mysql", "mysql", "ob_mysql").toUpperCase(Locale.ROOT),
-                r.string("relay.source.tenant", ""),
-                r.string("relay.source.cluster-id", ""),
-                r.bool("relay.transaction-sequence", false),
-                r.bool("relay.format.debezium.schemas", false),
-                bsid,
+                r.get(MessageKeys.FORMAT),
+                Map.copyOf(byTopic),
+                r.get(MessageKeys.DB_TYPE).name(),
+                r.find(MessageKeys.TENANT).orElse(""),
+                r.find(MessageKeys.CLUSTER_ID).orElse(""),
+                r.get(MessageKeys.TRANSACTION_SEQUENCE),
+                r.get(MessageKeys.DEBEZIUM_SCHEMAS),
+                r.find(MessageKeys.BUSINESS_SYSTEM_ID).orElse(""),
                 heartbeat);
     }
 }

@@ -55,7 +55,7 @@ public record HaSettings(ClusterService service, String namespace, String member
     public record ZooKeeper(String connect, String basePath, Duration sessionTimeout) {
     }
 
-    private static final String KEY = "relay.ha.cluster-service";
+    private static final String KEY = HaKeys.CLUSTER_SERVICE.key();
     /** Kubernetes object names: lower-case DNS subdomains. */
     private static final String DNS_NAME = "[a-z0-9]([-a-z0-9.]*[a-z0-9])?";
     /** The JVM's jitter on the retry period, Camel's default: the renew deadline must exceed it. */
@@ -66,8 +66,7 @@ public record HaSettings(ClusterService service, String namespace, String member
     }
 
     static HaSettings from(PropertyReader r, boolean cdcEnabled, String sourceName, Path dataDir) {
-        ClusterService service = ClusterService.valueOf(r.oneOf(KEY, "none", "none", "file", "kubernetes",
-                "zookeeper").toUpperCase(Locale.ROOT));
+        ClusterService service = r.get(HaKeys.CLUSTER_SERVICE);
         refuseKeysOfOtherServices(r, service);
         if (service == ClusterService.NONE) {
             return new HaSettings(service, sourceName, "", null, null, null);
@@ -77,16 +76,12 @@ public record HaSettings(ClusterService service, String namespace, String member
                     + "relay.cdc.enabled=false reads none: remove " + KEY + " (mirror relays share the source "
                     + "partitions through relay.mirror.group-id without an election).");
         }
-        String namespace = r.string("relay.ha.namespace", sourceName);
+        String namespace = r.find(HaKeys.NAMESPACE).orElse(sourceName);
         if (!namespace.matches("[A-Za-z0-9_.-]{1,63}")) {
-            throw new SettingsException("relay.ha.namespace=" + namespace + " is not valid: use 1 to 63 letters, "
-                    + "digits, '.', '_' or '-'.");
+            throw new SettingsException("relay.source.name=" + namespace + " cannot name the election: set "
+                    + "relay.ha.namespace to 1 to 63 letters, digits, '.', '_' or '-'.");
         }
-        String memberId = r.optional("relay.ha.member-id").orElseGet(() -> defaultMemberId(service));
-        if (!memberId.matches("[A-Za-z0-9_.:-]{1,253}")) {
-            throw new SettingsException("relay.ha.member-id=" + memberId + " is not valid: use up to 253 letters, "
-                    + "digits, '.', ':', '_' or '-'.");
-        }
+        String memberId = r.find(HaKeys.MEMBER_ID).orElseGet(() -> defaultMemberId(service));
         return switch (service) {
             case FILE -> new HaSettings(service, namespace, memberId, fileLock(r, dataDir), null, null);
             case KUBERNETES -> new HaSettings(service, namespace, memberId, null, kubernetes(r, namespace), null);
@@ -110,7 +105,7 @@ public record HaSettings(ClusterService service, String namespace, String member
             }
         }
         if (service == ClusterService.NONE) {
-            for (String key : List.of("relay.ha.namespace", "relay.ha.member-id")) {
+            for (String key : List.of(HaKeys.NAMESPACE.key(), HaKeys.MEMBER_ID.key())) {
                 r.optional(key).ifPresent(v -> {
                     throw new SettingsException(key + " has no effect with " + KEY + "=none: choose a cluster "
                             + "service (file, kubernetes or zookeeper), or remove it.");
@@ -124,18 +119,18 @@ public record HaSettings(ClusterService service, String namespace, String member
      * lock is taken at the next look, so a takeover starts within about 8 s of the leader's death.
      */
     private static FileLock fileLock(PropertyReader r, Path dataDir) {
-        Path root = Path.of(r.string("relay.ha.file.root", dataDir.resolve("ha").toString()));
-        Duration interval = r.duration("relay.ha.file.interval", Duration.ofSeconds(2));
+        Path root = r.find(HaKeys.FILE_ROOT).map(Path::of).orElse(dataDir.resolve("ha"));
+        Duration interval = r.get(HaKeys.FILE_INTERVAL);
         if (interval.toMillis() < 100) {
             throw new SettingsException("relay.ha.file.interval=" + interval.toMillis() + "ms is too short for a file"
                     + " heartbeat: use 100ms or more, for example 2s.");
         }
-        int missed = r.integer("relay.ha.file.missed-heartbeats", 3, 2, 100);
+        int missed = r.get(HaKeys.FILE_MISSED);
         return new FileLock(root, interval, missed);
     }
 
     private static Kubernetes kubernetes(PropertyReader r, String namespace) {
-        String leaseName = r.string("relay.ha.kubernetes.lease-name", "cdc-relay");
+        String leaseName = r.get(HaKeys.K8S_LEASE_NAME);
         String lease = leaseName + "-" + namespace;
         if (!lease.matches(DNS_NAME) || lease.length() > 253) {
             throw new SettingsException("the Kubernetes Lease " + lease + " (relay.ha.kubernetes.lease-name, a dash, "
@@ -143,7 +138,7 @@ public record HaSettings(ClusterService service, String namespace, String member
                     + "both.");
         }
         Map<String, String> labels = new LinkedHashMap<>();
-        for (String label : r.list("relay.ha.kubernetes.labels")) {
+        for (String label : r.find(HaKeys.K8S_LABELS).orElse(List.of())) {
             String[] kv = label.split("=", 2);
             if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
                 throw new SettingsException("relay.ha.kubernetes.labels contains " + label + ", which is not a label:"
@@ -151,9 +146,9 @@ public record HaSettings(ClusterService service, String namespace, String member
             }
             labels.put(kv[0].trim(), kv[1].trim());
         }
-        Duration lease0 = r.duration("relay.ha.kubernetes.lease-duration", Duration.ofSeconds(8));
-        Duration renew = r.duration("relay.ha.kubernetes.renew-deadline", Duration.ofSeconds(6));
-        Duration retry = r.duration("relay.ha.kubernetes.retry-period", Duration.ofSeconds(2));
+        Duration lease0 = r.get(HaKeys.K8S_LEASE_DURATION);
+        Duration renew = r.get(HaKeys.K8S_RENEW_DEADLINE);
+        Duration retry = r.get(HaKeys.K8S_RETRY_PERIOD);
         if (retry.isZero()) {
             throw new SettingsException("relay.ha.kubernetes.retry-period=0 would ask Kubernetes without pause: use a "
                     + "period such as 2s.");
@@ -168,19 +163,14 @@ public record HaSettings(ClusterService service, String namespace, String member
                     + "longer than 1.2 times relay.ha.kubernetes.retry-period (" + retry.toMillis() + "ms), or a "
                     + "leader could not renew in time: raise the first or lower the second.");
         }
-        return new Kubernetes(r.optional("relay.ha.kubernetes.namespace"), leaseName, Map.copyOf(labels),
-                r.optional("relay.ha.kubernetes.master-url"), lease0, renew, retry);
+        return new Kubernetes(r.find(HaKeys.K8S_NAMESPACE), leaseName, Map.copyOf(labels),
+                r.find(HaKeys.K8S_MASTER_URL), lease0, renew, retry);
     }
 
     private static ZooKeeper zooKeeper(PropertyReader r) {
-        String connect = r.required("relay.ha.zookeeper.connect", "name the ZooKeeper ensemble the relays elect "
-                + "their leader in, for example relay.ha.zookeeper.connect=zk-1:2181,zk-2:2181");
-        String basePath = r.string("relay.ha.zookeeper.base-path", "/cdc-relay");
-        if (!basePath.matches("(/[^/\\s]+)+")) {
-            throw new SettingsException("relay.ha.zookeeper.base-path=" + basePath + " is not a ZooKeeper path: "
-                    + "write an absolute path without a trailing '/', for example /cdc-relay.");
-        }
-        return new ZooKeeper(connect, basePath, r.duration("relay.ha.zookeeper.session-timeout", Duration.ofSeconds(10)));
+        String connect = r.require(HaKeys.ZK_CONNECT, "name the ZooKeeper ensemble the relays elect their leader "
+                + "in, for example relay.ha.zookeeper.connect=zk-1:2181,zk-2:2181");
+        return new ZooKeeper(connect, r.get(HaKeys.ZK_BASE_PATH), r.get(HaKeys.ZK_SESSION_TIMEOUT));
     }
 
     /**

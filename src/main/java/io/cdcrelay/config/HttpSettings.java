@@ -7,8 +7,8 @@ package io.cdcrelay.config;
 public record HttpSettings(int port, boolean jolokia) {
 
     static HttpSettings from(PropertyReader r) {
-        int port = r.integer("relay.http.port", 8080, 0, 65535);
-        boolean jolokia = r.bool("relay.jolokia.enabled", false);
+        int port = r.get(RuntimeKeys.HTTP_PORT);
+        boolean jolokia = r.get(RuntimeKeys.JOLOKIA);
         if (jolokia && port == 0) {
             throw new SettingsException("relay.jolokia.enabled=true needs the HTTP server, which relay.http.port=0 "
                     + "turns off: set relay.http.port to a free port, such as 8080.");

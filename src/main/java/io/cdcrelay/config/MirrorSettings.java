@@ -27,31 +27,33 @@ public record MirrorSettings(
         String destinationBootstrapServers,
         Map<String, String> destination,
         String topicRule,
-        String partitionPolicy,
+        Policy partitionPolicy,
         int destinationPartitions) {
 
     public enum StartOffset { EARLIEST, LATEST, TIME }
 
+    /** {@code relay.mirror.partition-policy}: which destination partition a record goes to. */
+    public enum Policy { ZERO, SAME, ROUND_ROBIN }
+
     static MirrorSettings from(PropertyReader r) {
-        StartOffset start = StartOffset.valueOf(r.oneOf("relay.mirror.start-offset", "latest", "earliest", "latest",
-                "time").toUpperCase(java.util.Locale.ROOT));
-        Optional<Instant> startTime = r.optional("relay.mirror.start-time").map(MirrorSettings::instant);
+        StartOffset start = r.get(MirrorKeys.START_OFFSET);
+        Optional<Instant> startTime = r.find(MirrorKeys.START_TIME).map(MirrorSettings::instant);
         if (start == StartOffset.TIME && startTime.isEmpty()) {
             throw new SettingsException("relay.mirror.start-offset=time needs relay.mirror.start-time: set it to an "
                     + "ISO-8601 time or epoch milliseconds.");
         }
         MirrorSettings settings = new MirrorSettings(
-                r.required("relay.mirror.source.bootstrap-servers", "name the source Kafka cluster to mirror from"),
-                r.withPrefix("relay.mirror.source.properties."),
-                topics(r.required("relay.mirror.topics", "list the topics to mirror, or give a regular expression")),
-                r.string("relay.mirror.group-id", "cdc-relay-mirror"),
+                r.require(MirrorKeys.SOURCE_BOOTSTRAP, "name the source Kafka cluster to mirror from"),
+                r.withPrefix(MirrorKeys.SOURCE_PROPERTIES.prefix()),
+                topics(r.require(MirrorKeys.TOPICS, "list the topics to mirror, or give a regular expression")),
+                r.get(MirrorKeys.GROUP_ID),
                 start,
                 startTime,
-                r.required("relay.mirror.destination.bootstrap-servers", "name the Kafka cluster to mirror to"),
-                r.withPrefix("relay.mirror.destination.properties."),
-                r.string("relay.mirror.topic-rule", "#{source_topic_name}"),
-                r.oneOf("relay.mirror.partition-policy", "same", "zero", "same", "round-robin"),
-                r.integer("relay.mirror.destination.partitions", 3, 1, 10_000));
+                r.require(MirrorKeys.DESTINATION_BOOTSTRAP, "name the Kafka cluster to mirror to"),
+                r.withPrefix(MirrorKeys.DESTINATION_PROPERTIES.prefix()),
+                r.get(MirrorKeys.TOPIC_RULE),
+                r.get(MirrorKeys.PARTITION_POLICY),
+                r.get(MirrorKeys.DESTINATION_PARTITIONS));
         if (settings.sourceBootstrapServers().equals(settings.destinationBootstrapServers())
                 && settings.topicRule().equals("#{source_topic_name}")) {
             throw new SettingsException("relay.mirror.topic-rule=#{source_topic_name} with the same source and "

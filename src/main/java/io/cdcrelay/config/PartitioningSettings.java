@@ -2,7 +2,6 @@ package io.cdcrelay.config;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,13 +22,13 @@ public record PartitioningSettings(Rule rule, Map<String, List<String>> sharding
     }
 
     static PartitioningSettings from(PropertyReader r) {
-        Rule rule = Rule.valueOf(r.oneOf("relay.partitioning", "hash", "hash", "one").toUpperCase(Locale.ROOT));
-        return new PartitioningSettings(rule, tableLists(r, "relay.sharding-columns."),
-                r.bool("relay.split-key-updates", true));
+        return new PartitioningSettings(r.get(MessageKeys.PARTITIONING),
+                tableLists(r, MessageKeys.SHARDING_COLUMNS), r.get(MessageKeys.SPLIT_KEY_UPDATES));
     }
 
     /** {@code <prefix><db>.<table>=a,b} as {@code db.table → [a, b]}, refusing keys that name no table. */
-    static Map<String, List<String>> tableLists(PropertyReader r, String prefix) {
+    static Map<String, List<String>> tableLists(PropertyReader r, SettingFamily family) {
+        String prefix = family.prefix();
         Map<String, List<String>> out = new LinkedHashMap<>();
         r.withPrefix(prefix).forEach((table, columns) -> {
             if (!table.matches("[^.]+\\.[^.]+")) {

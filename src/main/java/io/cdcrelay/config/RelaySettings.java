@@ -6,10 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -29,7 +27,7 @@ public record RelaySettings(
         SourceSettings source,
         Set<SyncType> syncTypes,
         Optional<Instant> startTimestamp,
-        String sink,
+        Sink sink,
         KafkaSettings kafka,
         RocketMqSettings rocketmq,
         FormatSettings formats,
@@ -45,33 +43,33 @@ public record RelaySettings(
 
     public enum SyncType { SCHEMA, FULL, INCREMENTAL }
 
-    static final String KAFKA_BOOTSTRAP = "relay.kafka.bootstrap-servers";
+    static final String KAFKA_BOOTSTRAP = SinkKeys.KAFKA_BOOTSTRAP.key();
 
     public static RelaySettings from(Properties properties) {
-        KnownKeys.rejectUnknown(properties);
+        SettingCatalog.rejectUnknown(properties);
         PropertyReader r = new PropertyReader(properties);
 
-        boolean embedded = r.bool("relay.embedded", false);
-        boolean cdcEnabled = r.bool("relay.cdc.enabled", true);
-        boolean mirrorEnabled = r.bool("relay.mirror.enabled", false);
+        boolean cdcEnabled = r.get(SourceKeys.CDC_ENABLED);
+        boolean mirrorEnabled = r.get(MirrorKeys.ENABLED);
         if (!cdcEnabled && !mirrorEnabled) {
             throw new SettingsException("relay.cdc.enabled=false with relay.mirror.enabled=false leaves nothing to "
                     + "run: set relay.cdc.enabled=true, relay.mirror.enabled=true or both.");
         }
-        String sink = r.oneOf("relay.sink", "kafka", "kafka", "rocketmq");
-        if (sink.equals("rocketmq") && r.optional("relay.dead-letter.topic").filter(t -> !t.isBlank()).isPresent()) {
+        Sink sink = r.get(SinkKeys.SINK);
+        if (sink == Sink.ROCKETMQ && r.find(SinkKeys.DEAD_LETTER_TOPIC).isPresent()) {
             throw new SettingsException("relay.dead-letter.topic works with relay.sink=kafka only: remove it, or "
                     + "send to Kafka.");
         }
         PartitioningSettings partitioning = PartitioningSettings.from(r);
-        Set<SyncType> syncTypes = syncTypes(r);
-        Path dataDir = Path.of(r.string("relay.data-dir", "./data"));
+        Set<SyncType> syncTypes = r.get(SourceKeys.SYNC_TYPES);
+        Path dataDir = Path.of(r.get(RuntimeKeys.DATA_DIR));
         SourceSettings source = cdcEnabled ? source(r) : null;
         Optional<Instant> startTimestamp = startTimestamp(r, syncTypes);
-        KafkaSettings kafka = cdcEnabled && sink.equals("kafka") ? kafka(r) : null;
-        TopicSettings topics = topics(r);
+        KafkaSettings kafka = cdcEnabled && sink == Sink.KAFKA ? kafka(r) : null;
+        TopicSettings topics = topics(r, syncTypes);
+        FormatSettings formats = FormatSettings.from(r);
         return new RelaySettings(
-                embedded,
+                r.get(RuntimeKeys.EMBEDDED),
                 dataDir,
                 cdcEnabled,
                 source,
@@ -79,60 +77,32 @@ public record RelaySettings(
                 startTimestamp,
                 sink,
                 kafka,
-                cdcEnabled && sink.equals("rocketmq") ? RocketMqSettings.from(r) : null,
-                FormatSettings.from(r),
+                cdcEnabled && sink == Sink.ROCKETMQ ? RocketMqSettings.from(r) : null,
+                formats,
                 partitioning,
                 topics,
-                delivery(r, partitioning, sink),
-                StateSettings.from(r, kafka, cdcEnabled, source == null ? null : source.name(),
-                        topics.replicationFactor()),
+                delivery(r, partitioning, sink, formats.transactionSequence()),
+                StateSettings.from(r, kafka, cdcEnabled, r.get(SourceKeys.NAME), topics.replicationFactor()),
                 mirrorEnabled ? MirrorSettings.from(r) : null,
-                zone(r),
-                r.duration("relay.progress.interval", Duration.ofSeconds(5)),
+                r.get(MessageKeys.TIME_ZONE),
+                r.get(RuntimeKeys.PROGRESS_INTERVAL),
                 HttpSettings.from(r),
-                HaSettings.from(r, cdcEnabled, r.string("relay.source.name", "relay"), dataDir));
+                HaSettings.from(r, cdcEnabled, r.get(SourceKeys.NAME), dataDir));
     }
 
     private static SourceSettings source(PropertyReader r) {
-        String flavor = r.oneOf("relay.source.flavor", "mysql", "mysql", "mariadb");
-        String name = r.string("relay.source.name", "relay");
-        if (!name.matches("[A-Za-z0-9_.-]{1,64}")) {
-            throw new SettingsException("relay.source.name=" + name + " is not valid: use 1 to 64 letters, "
-                    + "digits, '.', '_' or '-'.");
-        }
         return new SourceSettings(
-                SourceSettings.Flavor.valueOf(flavor.toUpperCase(Locale.ROOT)),
-                r.string("relay.source.host", "127.0.0.1"),
-                r.integer("relay.source.port", 3306, 1, 65535),
-                r.required("relay.source.user", "set the database user the relay reads the binlog as"),
-                r.string("relay.source.password", ""),
-                r.longValue("relay.source.server-id", 5400, 1, 4294967295L),
-                name,
-                r.list("relay.source.databases"),
-                r.list("relay.source.tables"),
-                PartitioningSettings.tableLists(r, "relay.columns."),
-                r.withPrefix("relay.source.debezium."));
-    }
-
-    private static Set<SyncType> syncTypes(PropertyReader r) {
-        List<String> names = r.list("relay.sync-types");
-        if (names.isEmpty() && r.optional("relay.sync-types").isEmpty()) {
-            return EnumSet.allOf(SyncType.class);
-        }
-        Set<SyncType> types = EnumSet.noneOf(SyncType.class);
-        for (String n : names) {
-            try {
-                types.add(SyncType.valueOf(n.toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new SettingsException("relay.sync-types contains " + n
-                        + ", which is not a sync type: use any of schema, full, incremental.");
-            }
-        }
-        if (!types.contains(SyncType.FULL) && !types.contains(SyncType.INCREMENTAL)) {
-            throw new SettingsException("relay.sync-types=" + String.join(",", names)
-                    + " moves no data: add full, incremental or both.");
-        }
-        return types;
+                r.get(SourceKeys.FLAVOR),
+                r.get(SourceKeys.HOST),
+                r.get(SourceKeys.PORT),
+                r.require(SourceKeys.USER, "set the database user the relay reads the binlog as"),
+                r.find(SourceKeys.PASSWORD).orElse(""),
+                r.get(SourceKeys.SERVER_ID),
+                r.get(SourceKeys.NAME),
+                r.find(SourceKeys.DATABASES).orElse(List.of()),
+                r.find(SourceKeys.TABLES).orElse(List.of()),
+                PartitioningSettings.tableLists(r, SourceKeys.COLUMNS),
+                r.withPrefix(SourceKeys.DEBEZIUM.prefix()));
     }
 
     /**
@@ -140,8 +110,8 @@ public record RelaySettings(
      * {@code full}: a snapshot reads the rows as they are now, and the binlog then continues from that moment.
      */
     private static Optional<Instant> startTimestamp(PropertyReader r, Set<SyncType> syncTypes) {
-        String key = "relay.incremental.start-timestamp";
-        Optional<String> raw = r.optional(key);
+        String key = SourceKeys.START_TIMESTAMP.key();
+        Optional<String> raw = r.find(SourceKeys.START_TIMESTAMP);
         if (raw.isEmpty()) {
             return Optional.empty();
         }
@@ -173,52 +143,44 @@ public record RelaySettings(
 
     private static KafkaSettings kafka(PropertyReader r) {
         return new KafkaSettings(
-                r.required(KAFKA_BOOTSTRAP,
+                r.require(SinkKeys.KAFKA_BOOTSTRAP,
                         "name the destination Kafka brokers, for example relay.kafka.bootstrap-servers=host:9092"),
-                r.withPrefix("relay.kafka.producer."),
-                r.optional("relay.dead-letter.topic").filter(t -> !t.isBlank()).map(RelaySettings::deadLetterTopic));
+                r.withPrefix(SinkKeys.KAFKA_PRODUCER.prefix()),
+                r.find(SinkKeys.DEAD_LETTER_TOPIC));
     }
 
-    private static String deadLetterTopic(String topic) {
-        if (!topic.matches("[A-Za-z0-9._-]{1,249}")) {
-            throw new SettingsException("relay.dead-letter.topic=" + topic + " is not a Kafka topic name: use up to "
-                    + "249 letters, digits, '.', '_' and '-'.");
-        }
-        return topic;
-    }
-
-    private static TopicSettings topics(PropertyReader r) {
+    private static TopicSettings topics(PropertyReader r, Set<SyncType> syncTypes) {
         Map<String, String> explicit = new LinkedHashMap<>();
-        r.withPrefix("relay.topic.map.").forEach((table, topic) -> {
+        String prefix = MessageKeys.TOPIC_MAP.prefix();
+        r.withPrefix(prefix).forEach((table, topic) -> {
             if (!table.matches("[^.]+\\.[^.]+")) {
-                throw new SettingsException("relay.topic.map." + table + " does not name a table: write "
-                        + "relay.topic.map.<database>.<table>=<topic>.");
+                throw new SettingsException(prefix + table + " does not name a table: write "
+                        + prefix + "<database>.<table>=<topic>.");
             }
             explicit.put(table, topic);
         });
         return new TopicSettings(
-                r.string("relay.topic.name", "Topic_${database}_${table}"),
+                r.get(MessageKeys.TOPIC_NAME),
                 Map.copyOf(explicit),
-                r.integer("relay.topic.partitions", 3, 1, 10_000),
-                (short) r.integer("relay.topic.replication-factor", 1, 1, Short.MAX_VALUE),
-                syncTypes(r).contains(SyncType.SCHEMA));
+                r.get(MessageKeys.TOPIC_PARTITIONS),
+                r.get(MessageKeys.TOPIC_REPLICATION).shortValue(),
+                syncTypes.contains(SyncType.SCHEMA));
     }
 
     /**
      * Rule One needs transaction boundaries: a transaction is sent whole and acknowledged before the next, or,
-     * exactly-once, committed whole in one Kafka transaction.
+     * exactly-once, committed whole in one Kafka transaction. So does the transaction sequence in the messages.
      */
-    private static DeliverySettings delivery(PropertyReader r, PartitioningSettings partitioning, String sink) {
+    private static DeliverySettings delivery(PropertyReader r, PartitioningSettings partitioning, Sink sink,
+            boolean transactionSequence) {
         boolean one = partitioning.rule() == PartitioningSettings.Rule.ONE;
-        DeliveryGuarantee guarantee = DeliveryGuarantee.of(r.oneOf("relay.delivery.guarantee",
-                DeliveryGuarantee.AT_LEAST_ONCE.value(), DeliveryGuarantee.values(DeliveryGuarantee.values())));
-        int lanes = r.integer("relay.delivery.lanes", 1, 0, 64);
-        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE && !sink.equals("kafka")) {
+        DeliveryGuarantee guarantee = r.get(DeliveryKeys.GUARANTEE);
+        int lanes = r.get(DeliveryKeys.LANES);
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE && sink != Sink.KAFKA) {
             throw new SettingsException("relay.delivery.guarantee=exactly-once needs relay.sink=kafka (it writes"
-                    + " changes and position in one Kafka transaction): use at-least-once with " + sink + ".");
+                    + " changes and position in one Kafka transaction): use at-least-once with " + sink.value() + ".");
         }
-        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE
-                && r.optional("relay.dead-letter.topic").filter(t -> !t.isBlank()).isPresent()) {
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE && r.find(SinkKeys.DEAD_LETTER_TOPIC).isPresent()) {
             throw new SettingsException("relay.dead-letter.topic does not go with relay.delivery.guarantee=exactly-once"
                     + " yet (a refused message aborts its whole Kafka transaction): remove one of them.");
         }
@@ -227,24 +189,14 @@ public record RelaySettings(
                     + "=exactly-once, which commits changes in source order: set relay.delivery.lanes to 1 or 0.");
         }
         return new DeliverySettings(
-                r.integer("relay.delivery.window", 20_000, 1, 1_000_000),
-                r.duration("relay.delivery.timeout", Duration.ofMinutes(2)),
-                r.duration("relay.offset.flush-interval", Duration.ofSeconds(1)),
-                one || r.bool("relay.transaction-sequence", false),
-                r.integer("relay.transaction.chunk-size", 10_000, 1, 1_000_000),
+                r.get(DeliveryKeys.WINDOW),
+                r.get(DeliveryKeys.TIMEOUT),
+                r.get(DeliveryKeys.OFFSET_FLUSH_INTERVAL),
+                one || transactionSequence,
+                r.get(MessageKeys.TRANSACTION_CHUNK_SIZE),
                 one,
                 lanes,
                 guarantee,
-                r.string("relay.delivery.positions-topic", r.string("relay.source.name", "relay") + ".positions"));
-    }
-
-    private static ZoneId zone(PropertyReader r) {
-        String zone = r.string("relay.time-zone", "UTC");
-        try {
-            return ZoneId.of(zone);
-        } catch (RuntimeException e) {
-            throw new SettingsException("relay.time-zone=" + zone
-                    + " is not a time zone: use an IANA name such as UTC or Europe/Berlin.");
-        }
+                r.find(DeliveryKeys.POSITIONS_TOPIC).orElse(r.get(SourceKeys.NAME) + ".positions"));
     }
 }

@@ -1,35 +1,34 @@
 package io.cdcrelay.config;
 
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * The destination RocketMQ cluster.
+ * The destination RocketMQ cluster and the relay's producer of it.
  *
- * @param producer {@code relay.rocketmq.producer.*}: {@code group}, {@code send-timeout} (ms),
- *                 {@code max-message-size} (bytes), {@code retry-times}, {@code access-key}, {@code secret-key}
+ * @param sendTimeoutMs  {@code relay.rocketmq.producer.send-timeout}
+ * @param maxMessageSize {@code relay.rocketmq.producer.max-message-size}, bytes
+ * @param retryTimes     {@code relay.rocketmq.producer.retry-times}: the client's own retries of an asynchronous send
+ * @param accessKey      {@code relay.rocketmq.producer.access-key}: ACL credentials with {@code secretKey}; empty
+ *                       without ACL
  */
-public record RocketMqSettings(String namesrvAddr, Map<String, String> producer) {
-
-    static final Set<String> PRODUCER_KEYS = Set.of("group", "send-timeout", "max-message-size", "retry-times",
-            "access-key", "secret-key");
+public record RocketMqSettings(String namesrvAddr, String group, int sendTimeoutMs, int maxMessageSize,
+        int retryTimes, Optional<String> accessKey, String secretKey) {
 
     static RocketMqSettings from(PropertyReader r) {
-        Map<String, String> producer = r.withPrefix("relay.rocketmq.producer.");
-        producer.keySet().stream().filter(k -> !PRODUCER_KEYS.contains(k)).findFirst().ifPresent(k -> {
-            throw new SettingsException("relay.rocketmq.producer." + k + " is not a RocketMQ producer setting of the "
-                    + "relay: use one of group, send-timeout, max-message-size, retry-times, access-key, secret-key.");
-        });
-        return new RocketMqSettings(r.required("relay.rocketmq.namesrv-addr",
-                "name the RocketMQ name servers, for example relay.rocketmq.namesrv-addr=host:9876"), Map.copyOf(producer));
-    }
-
-    public String group() {
-        return producer.getOrDefault("group", "cdc-relay");
+        return new RocketMqSettings(
+                r.require(SinkKeys.ROCKETMQ_NAMESRV,
+                        "name the RocketMQ name servers, for example relay.rocketmq.namesrv-addr=host:9876"),
+                r.get(SinkKeys.ROCKETMQ_GROUP),
+                r.get(SinkKeys.ROCKETMQ_SEND_TIMEOUT),
+                r.get(SinkKeys.ROCKETMQ_MAX_MESSAGE_SIZE),
+                r.get(SinkKeys.ROCKETMQ_RETRY_TIMES),
+                r.find(SinkKeys.ROCKETMQ_ACCESS_KEY),
+                r.find(SinkKeys.ROCKETMQ_SECRET_KEY).orElse(""));
     }
 
     @Override
     public String toString() {
-        return "RocketMqSettings[" + namesrvAddr + ", group=" + group() + "]";
+        // never print the secret key
+        return "RocketMqSettings[" + namesrvAddr + ", group=" + group + "]";
     }
 }

@@ -1,6 +1,6 @@
 package io.cdcrelay.config;
 
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -17,12 +17,9 @@ public record StateSettings(Store store, KafkaState kafka) {
 
     public enum Store { FILE, KAFKA }
 
-    static final String STORE = "relay.state.store";
-    static final String BOOTSTRAP = "relay.state.kafka.bootstrap-servers";
-    static final String OFFSETS_TOPIC = "relay.state.kafka.offsets-topic";
-    static final String HISTORY_TOPIC = "relay.state.kafka.schema-history-topic";
-    static final String REPLICATION = "relay.state.kafka.replication-factor";
-    static final String PROPERTIES = "relay.state.kafka.properties.";
+    private static final String STORE = StateKeys.STORE.key();
+    private static final String BOOTSTRAP = StateKeys.BOOTSTRAP.key();
+    private static final String PROPERTIES = StateKeys.PROPERTIES.prefix();
 
     /** The sink's client settings that reach the state's clients too when both share one cluster: security. */
     private static final Set<String> SHARED_PREFIXES = Set.of("security.", "sasl.", "ssl.");
@@ -53,7 +50,7 @@ public record StateSettings(Store store, KafkaState kafka) {
      */
     static StateSettings from(PropertyReader r, KafkaSettings sinkKafka, boolean cdc, String sourceName,
             short topicReplicationFactor) {
-        Store store = Store.valueOf(r.oneOf(STORE, "file", "file", "kafka").toUpperCase(Locale.ROOT));
+        Store store = r.get(StateKeys.STORE);
         if (store == Store.FILE) {
             rejectKafkaKeysWithFileStore(r);
             return new StateSettings(store, null);
@@ -61,18 +58,19 @@ public record StateSettings(Store store, KafkaState kafka) {
         if (!cdc) {
             return new StateSettings(store, null);
         }
-        String offsets = topic(r, OFFSETS_TOPIC, sourceName + ".offsets");
-        String history = topic(r, HISTORY_TOPIC, sourceName + ".schema-history");
+        String offsets = r.find(StateKeys.OFFSETS_TOPIC).orElse(sourceName + ".offsets");
+        String history = r.find(StateKeys.HISTORY_TOPIC).orElse(sourceName + ".schema-history");
         if (offsets.equals(history)) {
-            throw new SettingsException(OFFSETS_TOPIC + " and " + HISTORY_TOPIC + " both name " + offsets
+            throw new SettingsException(StateKeys.OFFSETS_TOPIC.key() + " and " + StateKeys.HISTORY_TOPIC.key()
+                    + " both name " + offsets
                     + ": give them different topics, since offsets are compacted and the schema history must not be.");
         }
-        short replication = (short) r.integer(REPLICATION, topicReplicationFactor, 1, Short.MAX_VALUE);
+        short replication = r.find(StateKeys.REPLICATION).map(Integer::shortValue).orElse(topicReplicationFactor);
         Map<String, String> client = new TreeMap<>();
         String bootstrap;
         String bootstrapKey;
-        if (r.optional(BOOTSTRAP).isPresent()) {
-            bootstrap = r.optional(BOOTSTRAP).get();
+        if (r.find(StateKeys.BOOTSTRAP).isPresent()) {
+            bootstrap = r.find(StateKeys.BOOTSTRAP).get();
             bootstrapKey = BOOTSTRAP;
         } else if (sinkKafka != null) {
             bootstrap = sinkKafka.bootstrapServers();
@@ -94,9 +92,10 @@ public record StateSettings(Store store, KafkaState kafka) {
 
     /** A {@code relay.state.kafka.*} key with the file store would silently do nothing. */
     private static void rejectKafkaKeysWithFileStore(PropertyReader r) {
-        for (String key : new String[] {BOOTSTRAP, OFFSETS_TOPIC, HISTORY_TOPIC, REPLICATION}) {
-            if (r.optional(key).isPresent()) {
-                throw kafkaOnly(key);
+        for (Setting<?> setting : List.of(StateKeys.BOOTSTRAP, StateKeys.OFFSETS_TOPIC, StateKeys.HISTORY_TOPIC,
+                StateKeys.REPLICATION)) {
+            if (r.optional(setting.key()).isPresent()) {
+                throw kafkaOnly(setting.key());
             }
         }
         r.withPrefix(PROPERTIES).keySet().stream().findFirst().ifPresent(k -> {
@@ -107,14 +106,5 @@ public record StateSettings(Store store, KafkaState kafka) {
     private static SettingsException kafkaOnly(String key) {
         return new SettingsException(key + " applies to " + STORE + "=kafka only: set " + STORE + "=kafka, or "
                 + "remove it.");
-    }
-
-    private static String topic(PropertyReader r, String key, String defaultName) {
-        String topic = r.string(key, defaultName);
-        if (!topic.matches("[A-Za-z0-9._-]{1,249}")) {
-            throw new SettingsException(key + "=" + topic + " is not a Kafka topic name: use up to 249 letters, "
-                    + "digits, '.', '_' and '-'.");
-        }
-        return topic;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.cdcrelay.config.SettingsException;
+import io.cdcrelay.config.WireFormatName;
 
 /** The wire formats this build offers, by the name {@code relay.format} uses. */
 public final class FormatRegistry {
@@ -32,9 +33,9 @@ public final class FormatRegistry {
     }
 
     /** {@code relay.format}, overridden per topic by {@code relay.format.topic.<topic>}; every name checked now. */
-    public FormatSelection select(String format, Map<String, String> byTopic) {
+    public FormatSelection select(WireFormatName format, Map<String, WireFormatName> byTopic) {
         Map<String, WireFormat> chosen = new LinkedHashMap<>();
-        byTopic.forEach((topic, name) -> chosen.put(topic, get("relay.format.topic." + topic, name)));
-        return new FormatSelection(get("relay.format", format), chosen);
+        byTopic.forEach((topic, name) -> chosen.put(topic, get("relay.format.topic." + topic, name.value())));
+        return new FormatSelection(get("relay.format", format.value()), chosen);
     }
 }

@@ -1,8 +1,6 @@
 package io.cdcrelay.mirror;
 
-import java.util.Locale;
-
-import io.cdcrelay.config.SettingsException;
+import io.cdcrelay.config.MirrorSettings;
 
 /**
  * {@code relay.mirror.partition-policy}: where in its destination topic a mirrored record goes. Each policy is
@@ -16,13 +14,11 @@ public interface PartitionPolicy {
     /** The fewest partitions a destination topic needs for a source topic of {@code sourcePartitions}. */
     int minimumPartitions(int sourcePartitions);
 
-    static PartitionPolicy named(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "zero" -> new ZeroPartitionPolicy();
-            case "same" -> new SamePartitionPolicy();
-            case "round-robin" -> new RoundRobinPartitionPolicy();
-            default -> throw new SettingsException("relay.mirror.partition-policy=" + name
-                    + " is not valid: use one of zero, same, round-robin.");
+    static PartitionPolicy of(MirrorSettings.Policy policy) {
+        return switch (policy) {
+            case ZERO -> new ZeroPartitionPolicy();
+            case SAME -> new SamePartitionPolicy();
+            case ROUND_ROBIN -> new RoundRobinPartitionPolicy();
         };
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.cdcrelay.config.MirrorSettings;
 import io.cdcrelay.config.RelaySettings;
+import io.cdcrelay.config.Sink;
 import io.cdcrelay.config.StateSettings.KafkaState;
 import io.cdcrelay.topic.TopicNameRule;
 
@@ -56,7 +57,7 @@ public final class Precheck {
             TopicNameRule rule = new TopicNameRule(settings.topics());
             Optional<TopicPlan> plan = source.capturedTables().map(tables -> TopicPlan.of(tables, rule));
             Optional<KafkaState> state = Optional.ofNullable(settings.state().kafka());
-            results.addAll(settings.sink().equals("rocketmq")
+            results.addAll(settings.sink() == Sink.ROCKETMQ
                     ? new RocketMqPrecheck(settings.rocketmq(), settings.topics(), TIMEOUT).run(plan)
                     : new KafkaPrecheck("destination reachable", settings.kafka().bootstrapServers(),
                             "relay.kafka.bootstrap-servers", "relay.kafka.producer.*", settings.kafka().producer(),

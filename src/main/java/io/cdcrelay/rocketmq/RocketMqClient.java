@@ -25,11 +25,10 @@ public final class RocketMqClient extends ServiceSupport {
         producer = new DefaultMQProducer(settings.group(), acl);
         producer.setNamesrvAddr(settings.namesrvAddr());
         producer.setInstanceName("cdc-relay-" + settings.group());
-        int timeout = Integer.parseInt(settings.producer().getOrDefault("send-timeout", "10000"));
+        int timeout = settings.sendTimeoutMs();
         producer.setSendMsgTimeout(timeout);
-        producer.setMaxMessageSize(Integer.parseInt(settings.producer().getOrDefault("max-message-size",
-                String.valueOf(4 * 1024 * 1024))));
-        producer.setRetryTimesWhenSendAsyncFailed(Integer.parseInt(settings.producer().getOrDefault("retry-times", "2")));
+        producer.setMaxMessageSize(settings.maxMessageSize());
+        producer.setRetryTimesWhenSendAsyncFailed(settings.retryTimes());
         producer.start();
         admin = RocketMqAdmin.of(producer);
     }
@@ -43,11 +42,9 @@ public final class RocketMqClient extends ServiceSupport {
 
     /** The ACL credentials of {@code access-key} / {@code secret-key}; null without an access key. */
     static RPCHook acl(RocketMqSettings settings) {
-        String accessKey = settings.producer().get("access-key");
-        if (accessKey == null) {
-            return null;
-        }
-        return new AclClientRPCHook(new SessionCredentials(accessKey, settings.producer().getOrDefault("secret-key", "")));
+        return settings.accessKey()
+                .map(accessKey -> new AclClientRPCHook(new SessionCredentials(accessKey, settings.secretKey())))
+                .orElse(null);
     }
 
     DefaultMQProducer producer() {

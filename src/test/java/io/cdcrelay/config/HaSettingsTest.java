@@ -128,8 +128,8 @@ class HaSettingsTest {
                         + "relay.ha.kubernetes.retry-period (5000ms), or a leader could not renew in time: raise the "
                         + "first or lower the second.");
         assertRefused(Map.of("relay.ha.cluster-service", "zookeeper", "relay.ha.zookeeper.connect", "zk:2181",
-                "relay.ha.zookeeper.base-path", "relays/"), "relay.ha.zookeeper.base-path=relays/ is not a ZooKeeper "
-                + "path: write an absolute path without a trailing '/', for example /cdc-relay.");
+                "relay.ha.zookeeper.base-path", "relays/"), "relay.ha.zookeeper.base-path=relays/ is not valid: use an "
+                + "absolute path without a trailing '/', for example /cdc-relay.");
     }
 
     @Test

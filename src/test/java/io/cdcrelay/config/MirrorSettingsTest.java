@@ -16,7 +16,7 @@ class MirrorSettingsTest {
         assertThat(m.groupId()).isEqualTo("cdc-relay-mirror");
         assertThat(m.startOffset()).isEqualTo(MirrorSettings.StartOffset.LATEST);
         assertThat(m.topicRule()).isEqualTo("#{source_topic_name}");
-        assertThat(m.partitionPolicy()).isEqualTo("same");
+        assertThat(m.partitionPolicy()).isEqualTo(MirrorSettings.Policy.SAME);
         assertThat(m.destinationPartitions()).isEqualTo(3);
     }
 

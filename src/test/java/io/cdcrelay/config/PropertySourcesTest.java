@@ -56,7 +56,7 @@ class PropertySourcesTest {
         Properties merged = new PropertySources(new Properties(), Map.of(), new Properties()).load(Optional.of(writeEmpty()));
         merged.setProperty("relay.source.user", "u");
         merged.setProperty("relay.kafka.bootstrap-servers", "h:9092");
-        assertThat(RelaySettings.from(merged).formats().format()).isEqualTo("default");
+        assertThat(RelaySettings.from(merged).formats().format()).isEqualTo(WireFormatName.DEFAULT);
     }
 
     private Path writeEmpty() {

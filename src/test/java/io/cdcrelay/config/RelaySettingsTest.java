@@ -19,7 +19,7 @@ class RelaySettingsTest {
         assertThat(s.source().serverId()).isEqualTo(5400);
         assertThat(s.source().name()).isEqualTo("relay");
         assertThat(s.syncTypes()).containsExactlyInAnyOrder(RelaySettings.SyncType.values());
-        assertThat(s.formats().format()).isEqualTo("default");
+        assertThat(s.formats().format()).isEqualTo(WireFormatName.DEFAULT);
         assertThat(s.topics().nameRule()).isEqualTo("Topic_${database}_${table}");
         assertThat(s.topics().partitions()).isEqualTo(3);
         assertThat(s.topics().createMissing()).isTrue();
@@ -67,7 +67,7 @@ class RelaySettingsTest {
         p.setProperty("relay.topic.partiton", "3");
         assertThatThrownBy(() -> RelaySettings.from(p)).isInstanceOf(SettingsException.class)
                 .hasMessage("relay.topic.partiton is not a cdc-relay setting: check its spelling against "
-                        + "application.properties or remove it.");
+                        + "java -jar cdc-relay.jar --help-settings, or remove it.");
     }
 
     @Test

@@ -103,7 +103,7 @@ class StateSettingsTest {
     void wrongStateValuesNameTheKeyAndTheFix() {
         assertRefused("relay.state.store", "zookeeper", "relay.state.store=zookeeper is not valid: use one of file, kafka.");
         assertRefused("relay.state.kafka.offsets-topic", "my offsets", "relay.state.kafka.offsets-topic=my offsets is "
-                + "not a Kafka topic name: use up to 249 letters, digits, '.', '_' and '-'.");
+                + "not valid: use up to 249 letters, digits, '.', '_' and '-' (a Kafka topic name).");
         assertRefused("relay.state.kafka.replication-factor", "0", "relay.state.kafka.replication-factor=0 is not "
                 + "valid: use a whole number from 1 to 32767.");
         Properties same = kafkaState();

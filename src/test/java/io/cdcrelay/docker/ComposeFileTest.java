@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import io.cdcrelay.config.HaSettings;
 import io.cdcrelay.config.PropertySources;
 import io.cdcrelay.config.RelaySettings;
+import io.cdcrelay.config.Sink;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,8 +48,8 @@ class ComposeFileTest {
     void theKafkaRelayStartsByDefaultAndTheRocketMqRelayAndItsServersOnlyWithTheRocketMqProfile() throws IOException {
         assertThat(compose.builtFrom(DOCKERFILE)).containsExactlyInAnyOrder("relay", "relay-rocketmq", "relay-standby");
         assertThat(compose.profiles("relay")).isEmpty();
-        assertThat(settingsOf("relay").sink()).isEqualTo("kafka");
-        assertThat(settingsOf("relay-rocketmq").sink()).isEqualTo("rocketmq");
+        assertThat(settingsOf("relay").sink()).isEqualTo(Sink.KAFKA);
+        assertThat(settingsOf("relay-rocketmq").sink()).isEqualTo(Sink.ROCKETMQ);
         for (String service : List.of("relay-rocketmq", "rocketmq-namesrv", "rocketmq-broker")) {
             assertThat(compose.profiles(service)).as(service).containsExactly("rocketmq");
         }

@@ -1,5 +1,8 @@
 package io.cdcrelay.mirror;
 
+import io.cdcrelay.config.MirrorSettings.Policy;
+import io.cdcrelay.config.Parser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,26 +34,26 @@ class MirrorRulesTest {
 
     @Test
     void zeroSendsEverythingToPartitionZero() {
-        PartitionPolicy zero = PartitionPolicy.named("zero");
+        PartitionPolicy zero = PartitionPolicy.of(Policy.ZERO);
         assertThat(zero.destinationPartition(7)).isZero();
         assertThat(zero.minimumPartitions(12)).isEqualTo(1);
     }
 
     @Test
     void sameKeepsTheSourcePartitionAndNeedsAsManyPartitions() {
-        PartitionPolicy same = PartitionPolicy.named("same");
+        PartitionPolicy same = PartitionPolicy.of(Policy.SAME);
         assertThat(same.destinationPartition(7)).isEqualTo(7);
         assertThat(same.minimumPartitions(12)).isEqualTo(12);
     }
 
     @Test
     void roundRobinLeavesThePartitionToTheProducer() {
-        assertThat(PartitionPolicy.named("round-robin").destinationPartition(7)).isNull();
+        assertThat(PartitionPolicy.of(Policy.ROUND_ROBIN).destinationPartition(7)).isNull();
     }
 
     @Test
     void anUnknownPolicyIsRefusedWithTheValidOnes() {
-        assertThatThrownBy(() -> PartitionPolicy.named("random")).hasMessage(
+        assertThatThrownBy(() -> Parser.choice(Policy.class).parse("relay.mirror.partition-policy", "random")).hasMessage(
                 "relay.mirror.partition-policy=random is not valid: use one of zero, same, round-robin.");
     }
 }

@@ -1,5 +1,8 @@
 package io.cdcrelay.mirror;
 
+import io.cdcrelay.config.MirrorSettings.Policy;
+import io.cdcrelay.config.Parser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,7 +54,7 @@ class MirroredRecordsTest {
     @Test
     void anExistingTopicWithTooFewPartitionsForSameIsRefusedWithTheFix() {
         DestinationTopics topics = new DestinationTopics(new TopicRenameRule("#{source_topic_name}"),
-                PartitionPolicy.named("same"), 3, topic -> 8, (topic, ifMissing) -> 2);
+                PartitionPolicy.of(Policy.SAME), 3, topic -> 8, (topic, ifMissing) -> 2);
         assertThatThrownBy(() -> topics.destinationOf("wide")).hasMessage("destination topic wide has 2 partitions, "
                 + "fewer than the 8 of source topic wide that relay.mirror.partition-policy=same keeps: add partitions "
                 + "to wide or choose the zero or round-robin policy");
@@ -73,7 +76,7 @@ class MirroredRecordsTest {
     }
 
     private MirroredRecords records(String rule, String policy, int partitions) {
-        PartitionPolicy p = PartitionPolicy.named(policy);
+        PartitionPolicy p = PartitionPolicy.of(Parser.choice(Policy.class).parse("relay.mirror.partition-policy", policy));
         DestinationTopics topics = new DestinationTopics(new TopicRenameRule(rule), p, partitions, topic -> 8,
                 (topic, ifMissing) -> {
                     created.add(topic + ":" + ifMissing);
