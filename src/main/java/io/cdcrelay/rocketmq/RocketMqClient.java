@@ -8,7 +8,7 @@ import org.apache.rocketmq.acl.common.SessionCredentials;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.remoting.RPCHook;
 
-/** The relay's one RocketMQ producer, whose connections also carry its admin requests, started and stopped with Camel. */
+/** The relay's one RocketMQ producer, started and stopped with Camel; its connections also carry the admin requests. */
 public final class RocketMqClient extends ServiceSupport {
 
     private final RocketMqSettings settings;
@@ -25,8 +25,7 @@ public final class RocketMqClient extends ServiceSupport {
         producer = new DefaultMQProducer(settings.group(), acl);
         producer.setNamesrvAddr(settings.namesrvAddr());
         producer.setInstanceName("cdc-relay-" + settings.group());
-        int timeout = settings.sendTimeoutMs();
-        producer.setSendMsgTimeout(timeout);
+        producer.setSendMsgTimeout(settings.sendTimeoutMs());
         producer.setMaxMessageSize(settings.maxMessageSize());
         producer.setRetryTimesWhenSendAsyncFailed(settings.retryTimes());
         producer.start();
