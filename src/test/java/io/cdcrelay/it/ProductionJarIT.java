@@ -112,7 +112,7 @@ class ProductionJarIT {
         Result result = run("-Drelay.kafka.bootstrap-servers=127.0.0.1:1", "-Drelay.source.user=u", "-Drelay.topic.nmae=x");
         assertThat(result.exitCode).isEqualTo(2);
         assertThat(result.output.strip()).isEqualTo("cdc-relay: relay.topic.nmae is not a cdc-relay setting: check "
-                + "its spelling against application.properties or remove it.");
+                + "its spelling against java -jar cdc-relay.jar --help-settings, or remove it.");
     }
 
     @Test
