@@ -33,7 +33,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     }
 
     public static EmbeddedRocketMq start(Path dir) throws Exception {
-        // without it the name server registers the broker without its topics (FIELD-NOTES)
+        // without it the name server registers the broker without its topics (docs/field-notes.md#rocketmq)
         System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, Integer.toString(MQVersion.CURRENT_VERSION));
 
         int namesrvPort = FreePort.pick();
@@ -70,7 +70,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         store.setMappedFileSizeCommitLog(64 * 1024 * 1024);
         // RocketMQ's HA acceptor has no bind address: this one port listens on every interface
         store.setHaListenPort(FreePort.pick());
-        // a test machine's disk may well be over the default 75 % (FIELD-NOTES)
+        // a test machine's disk may well be over the default 75 % (docs/field-notes.md#rocketmq)
         store.setDiskMaxUsedSpaceRatio(98);
         BrokerController broker = new BrokerController(brokerConfig, brokerNetty, new NettyClientConfig(), store);
         if (!broker.initialize()) {

@@ -99,7 +99,7 @@ public final class DebeziumSourceConfiguration {
         columnExcludeList.ifPresent(c::setColumnExcludeList);
 
         if (source.flavor() == SourceSettings.Flavor.MARIADB) {
-            // Only the MariaDB connector sees MariaDB's GTIDs and transaction boundaries (FIELD-NOTES).
+            // Only the MariaDB connector sees MariaDB's GTIDs and transaction boundaries (docs/field-notes.md#debezium)
             additional.put("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
             c.setDatabaseSslMode("disable");
             c.setSourceinfoStructMaker("io.debezium.connector.mariadb.MariaDbSourceInfoStructMaker");

@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * Numbers changes in stream order as {@code <commit epoch seconds><5-digit counter>}: sorting by the
- * number restores commit order (FORMATS.md {@code storeDataSequence}). The counter restarts with each new
- * second; a second with more than 99,999 changes borrows the next second's numbers, so the sequence never
+ * number restores commit order (docs/formats.md#default, {@code storeDataSequence}). The counter restarts with
+ * each new second; a second with more than 99,999 changes borrows the next second's numbers, so the sequence never
  * goes backwards. One instance numbers one stream.
  */
 public final class CommitSequence {

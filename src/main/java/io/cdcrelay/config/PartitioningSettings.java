@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How changes are spread over partitions (DESIGN.md "Ordering rules").
+ * How changes are spread over partitions (docs/ordering.md).
  *
  * @param rule             {@code relay.partitioning}
  * @param shardingColumns  {@code relay.sharding-columns.<db>.<table>}, keyed by {@code db.table}

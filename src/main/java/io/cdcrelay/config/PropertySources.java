@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Merges the configuration layers in DESIGN.md's order, later ones winning: the bundled defaults, the
+ * Merges the configuration layers (docs/operations.md#running), later ones winning: the bundled defaults, the
  * defaults of the entry point (the demo turns {@code relay.embedded} on), {@code ./application.properties}
  * or the file given with {@code --properties=FILE}, then {@code RELAY_*} environment variables (see
  * {@link EnvironmentVariables}), then {@code -Dkey=value} system properties. The environment sits above the

@@ -2,7 +2,7 @@ package io.cdcrelay.format;
 
 import io.cdcrelay.change.ChangeEvent;
 
-/** OceanBase Migration Service's "Default" format, as FORMATS.md specifies it field by field. */
+/** OceanBase Migration Service's "Default" format, as docs/formats.md#default specifies it field by field. */
 public final class DefaultFormat implements WireFormat {
 
     private final OmsDefaultWriter writer;

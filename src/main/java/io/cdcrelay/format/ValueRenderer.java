@@ -11,8 +11,8 @@ import java.util.Base64;
 import io.cdcrelay.change.ColumnType;
 
 /**
- * FORMATS.md's single rendering rule for the text formats: every value as the MySQL client prints it,
- * SQL NULL as {@code null}.
+ * The single rendering rule of the text formats (docs/formats.md#values-one-rendering-rule-for-the-text-formats):
+ * every value as the MySQL client prints it, SQL NULL as {@code null}.
  */
 public final class ValueRenderer {
 

@@ -13,10 +13,10 @@ import io.cdcrelay.change.ColumnType;
 import io.cdcrelay.format.ValueRenderer;
 
 /**
- * The key of a change's message and the bytes its partition is hashed from (FORMATS.md, "Around every
- * format"): the hash-key columns as a compact JSON object in their order, values rendered as text. The hash
- * key is the table's sharding columns, else its key (primary, else smallest non-null unique). A table with
- * neither has no message key and hashes its whole row image.
+ * The key of a change's message and the bytes its partition is hashed from
+ * (docs/formats.md#around-every-format-key-and-headers): the hash-key columns as a compact JSON object in their
+ * order, values rendered as text. The hash key is the table's sharding columns, else its key (primary, else
+ * smallest non-null unique). A table with neither has no message key and hashes its whole row image.
  */
 public final class PartitionKey {
 

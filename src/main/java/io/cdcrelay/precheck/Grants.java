@@ -39,8 +39,8 @@ public record Grants(Map<Scope, Set<String>> byScope, List<String> roles) {
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern COLUMN_LIST = Pattern.compile("\\([^)]*\\)");
     /**
-     * MariaDB 10.5+ prints BINLOG MONITOR where REPLICATION CLIENT was granted (FIELD-NOTES), and accepts
-     * REPLICATION REPLICA for REPLICATION SLAVE.
+     * MariaDB 10.5+ prints BINLOG MONITOR where REPLICATION CLIENT was granted (docs/field-notes.md#debezium),
+     * and accepts REPLICATION REPLICA for REPLICATION SLAVE.
      */
     private static final Map<String, String> ALIASES = Map.of(
             "BINLOG MONITOR", "REPLICATION CLIENT",

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Whether {@code relay.source.server-id} is already taken: a binlog reader whose id is in use disconnects
- * the other reader with that id, or is disconnected by it (FIELD-NOTES).
+ * the other reader with that id, or is disconnected by it (docs/field-notes.md#debezium).
  *
  * <p>What it sees: the source's own {@code server_id}, and the replicas registered with it right now
  * ({@code SHOW REPLICAS} on MySQL 8.0.22+, {@code SHOW REPLICA HOSTS} on MariaDB 10.5+, {@code SHOW SLAVE

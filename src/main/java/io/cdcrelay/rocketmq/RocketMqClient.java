@@ -1,25 +1,19 @@
 package io.cdcrelay.rocketmq;
 
 import io.cdcrelay.config.RocketMqSettings;
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.rocketmq.acl.common.AclClientRPCHook;
 import org.apache.rocketmq.acl.common.SessionCredentials;
-import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
-import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.remoting.RPCHook;
-import org.apache.rocketmq.remoting.protocol.route.BrokerData;
-import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 
-/** The relay's one RocketMQ producer and admin client, started and stopped with Camel. */
+/** The relay's one RocketMQ producer, started and stopped with Camel; its connections also carry the admin requests. */
 public final class RocketMqClient extends ServiceSupport {
 
     private final RocketMqSettings settings;
     private DefaultMQProducer producer;
-    private DefaultMQAdminExt admin;
+    private RocketMqAdmin admin;
 
     public RocketMqClient(RocketMqSettings settings) {
         this.settings = settings;
@@ -31,48 +25,17 @@ public final class RocketMqClient extends ServiceSupport {
         producer = new DefaultMQProducer(settings.group(), acl);
         producer.setNamesrvAddr(settings.namesrvAddr());
         producer.setInstanceName("cdc-relay-" + settings.group());
-        int timeout = settings.sendTimeoutMs();
-        producer.setSendMsgTimeout(timeout);
+        producer.setSendMsgTimeout(settings.sendTimeoutMs());
         producer.setMaxMessageSize(settings.maxMessageSize());
         producer.setRetryTimesWhenSendAsyncFailed(settings.retryTimes());
         producer.start();
-        admin = startAdmin(settings, timeout, "cdc-relay-admin-" + settings.group());
-    }
-
-    /**
-     * An admin client with the relay's ACL credentials. Each caller names its own instance: clients of one
-     * instance name share one connection instance, and stopping one would stop the other's.
-     */
-    static DefaultMQAdminExt startAdmin(RocketMqSettings settings, long timeoutMillis, String instanceName)
-            throws MQClientException {
-        RPCHook acl = acl(settings);
-        DefaultMQAdminExt admin = acl == null ? new DefaultMQAdminExt(timeoutMillis)
-                : new DefaultMQAdminExt(acl, timeoutMillis);
-        admin.setNamesrvAddr(settings.namesrvAddr());
-        admin.setInstanceName(instanceName);
-        admin.start();
-        return admin;
-    }
-
-    /** Broker name → master address of every master broker the name server knows. */
-    static Map<String, String> masterBrokers(DefaultMQAdminExt admin) throws Exception {
-        Map<String, String> masters = new TreeMap<>();
-        for (BrokerData broker : admin.examineBrokerClusterInfo().getBrokerAddrTable().values()) {
-            String master = broker.getBrokerAddrs().get(MixAll.MASTER_ID);
-            if (master != null) {
-                masters.put(broker.getBrokerName(), master);
-            }
-        }
-        return masters;
+        admin = RocketMqAdmin.of(producer);
     }
 
     @Override
     protected void doStop() {
         if (producer != null) {
             producer.shutdown();
-        }
-        if (admin != null) {
-            admin.shutdown();
         }
     }
 
@@ -87,7 +50,8 @@ public final class RocketMqClient extends ServiceSupport {
         return producer;
     }
 
-    DefaultMQAdminExt admin() {
+    /** Admin requests over the producer's own connections. */
+    RocketMqAdmin admin() {
         return admin;
     }
 

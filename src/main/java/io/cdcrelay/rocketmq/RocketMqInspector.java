@@ -10,7 +10,6 @@ import org.apache.rocketmq.common.constant.PermName;
 import org.apache.rocketmq.remoting.protocol.ResponseCode;
 import org.apache.rocketmq.remoting.protocol.route.QueueData;
 import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
-import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 
 /**
  * Read-only questions to a RocketMQ cluster for the precheck: which master brokers the name server knows,
@@ -19,16 +18,17 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
  */
 public final class RocketMqInspector implements AutoCloseable {
 
-    private final DefaultMQAdminExt admin;
+    private final RocketMqAdmin admin;
 
     public RocketMqInspector(RocketMqSettings settings, Duration timeout) throws MQClientException {
-        admin = RocketMqClient.startAdmin(settings, timeout.toMillis(), "cdc-relay-precheck-" + settings.group());
+        admin = RocketMqAdmin.start(settings.namesrvAddr(), RocketMqClient.acl(settings), timeout.toMillis(),
+                "cdc-relay-precheck-" + settings.group());
     }
 
     /** The master brokers registered with the name server; asking fails when no name server answers. */
     public List<String> masterBrokers() throws Exception {
         List<String> masters = new ArrayList<>();
-        RocketMqClient.masterBrokers(admin).forEach((name, address) -> masters.add(name + "@" + address));
+        admin.masterBrokers().forEach((name, address) -> masters.add(name + "@" + address));
         return masters;
     }
 
@@ -36,7 +36,7 @@ public final class RocketMqInspector implements AutoCloseable {
     public int writeQueues(String topic) throws Exception {
         TopicRouteData route;
         try {
-            route = admin.examineTopicRouteInfo(topic);
+            route = admin.route(topic);
         } catch (MQClientException e) {
             if (e.getResponseCode() == ResponseCode.TOPIC_NOT_EXIST) {
                 return 0;
@@ -54,6 +54,6 @@ public final class RocketMqInspector implements AutoCloseable {
 
     @Override
     public void close() {
-        admin.shutdown();
+        admin.close();
     }
 }

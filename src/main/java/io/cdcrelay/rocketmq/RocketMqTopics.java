@@ -78,8 +78,8 @@ public final class RocketMqTopics implements TopicPartitions {
 
     private void create(String topic) {
         try {
-            for (String master : RocketMqClient.masterBrokers(client.admin()).values()) {
-                client.admin().createAndUpdateTopicConfig(master, new TopicConfig(topic, queues, queues));
+            for (String master : client.admin().masterBrokers().values()) {
+                client.admin().createTopic(master, new TopicConfig(topic, queues, queues));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

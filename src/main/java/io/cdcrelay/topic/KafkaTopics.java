@@ -150,7 +150,7 @@ public final class KafkaTopics extends ServiceSupport implements TopicPartitions
         return awaitLeaders(topic);
     }
 
-    /** Right after creation a topic may be unknown or leaderless for a moment (FIELD-NOTES): wait it out. */
+    /** Right after creation a topic may be unknown or leaderless a moment (docs/field-notes.md#kafka): wait it out. */
     private int awaitLeaders(String topic) {
         Instant deadline = Instant.now().plus(WAIT);
         while (true) {

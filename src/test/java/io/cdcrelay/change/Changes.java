@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Test changes of FORMATS.md's example table {@code shop.orders (id BIGINT PRIMARY KEY, amount DECIMAL(10,2))},
+ * Test changes of docs/formats.md's example table {@code shop.orders (id BIGINT PRIMARY KEY, amount DECIMAL(10,2))},
  * committed at 1795252356 in transaction {@code 0-1-49} at {@code mariadb-bin.000002:5412}.
  */
 public final class Changes {

@@ -9,8 +9,6 @@ import java.util.Map;
 
 import io.cdcrelay.change.ChangeEvent;
 import io.cdcrelay.change.Changes;
-import io.cdcrelay.change.Operation;
-import io.cdcrelay.change.TransactionInfo;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
@@ -42,6 +40,26 @@ class DebeziumFormatTest {
     void anUpdateIsDebeziumsOwnEnvelopeWithoutSchemas() throws Exception {
         String json = new DebeziumFormat(TestFormatOptions.of(true)).render(update());
         GoldenFormatTest.assertMatchesGolden("debezium", "update", json);
+    }
+
+    /** Debezium's own op codes: c, r (a snapshot row), d and t (TRUNCATE), with source.snapshot telling snapshot rows. */
+    @Test
+    void insertsSnapshotRowsDeletesAndTruncatesAreDebeziumsOwnEnvelopes() throws Exception {
+        DebeziumFormat format = new DebeziumFormat(TestFormatOptions.of(true));
+        GoldenFormatTest.assertMatchesGolden("debezium", "insert",
+                format.render(change(Changes.insert(), envelope("c", null, order("10.50"), "false", 1L))));
+        GoldenFormatTest.assertMatchesGolden("debezium", "snapshot",
+                format.render(change(Changes.snapshotRow(), envelope("r", null, order("10.50"), "true", null))));
+        GoldenFormatTest.assertMatchesGolden("debezium", "delete",
+                format.render(change(Changes.delete(), envelope("d", order("12.00"), null, "false", 3L))));
+        GoldenFormatTest.assertMatchesGolden("debezium", "ddl-truncate",
+                format.render(change(Changes.ddl("TRUNCATE TABLE `shop`.`orders`"), envelope("t", null, null, "false", 1L))));
+    }
+
+    @Test
+    void aHeartbeatIsDebeziumsHeartbeatValue() throws Exception {
+        GoldenFormatTest.assertMatchesGolden("debezium", "heartbeat",
+                new DebeziumFormat(TestFormatOptions.of(true)).render(Changes.heartbeat()));
     }
 
     @Test
@@ -87,21 +105,32 @@ class DebeziumFormatTest {
     }
 
     private static ChangeEvent update() {
-        ChangeEvent plain = Changes.update();
-        return new ChangeEvent(plain.database(), plain.table(), Operation.UPDATE, plain.before(), plain.after(),
-                plain.columnTypes(), plain.keyColumns(), plain.position(), new TransactionInfo("0-1-49", 2, 3, false),
-                plain.commitTime(), plain.commitSequence(), false, "", envelope());
+        return change(Changes.update(), envelope());
+    }
+
+    /** The plain change with the connector's value it was mapped from. */
+    private static ChangeEvent change(ChangeEvent plain, Struct envelope) {
+        return new ChangeEvent(plain.database(), plain.table(), plain.operation(), plain.before(), plain.after(),
+                plain.columnTypes(), plain.keyColumns(), plain.position(), plain.transaction(), plain.commitTime(),
+                plain.commitSequence(), plain.snapshot(), plain.ddl(), envelope);
     }
 
     private static Struct envelope() {
+        return envelope("u", order("10.50"), order("12.00"), "false", 2L);
+    }
+
+    private static Struct order(String amount) {
+        return new Struct(ROW).put("id", 7L).put("amount", new BigDecimal(amount));
+    }
+
+    /** Debezium's value; a snapshot row belongs to no transaction ({@code totalOrder} null). */
+    private static Struct envelope(String op, Struct before, Struct after, String snapshot, Long totalOrder) {
         Struct source = new Struct(SOURCE).put("version", "3.4.0.Final").put("connector", "mariadb").put("name", "shop-relay")
-                .put("ts_ms", 1795252356000L).put("snapshot", "false").put("db", "shop").put("table", "orders")
-                .put("server_id", 1L).put("gtid", "0-1-49").put("file", "mariadb-bin.000002").put("pos", 5412L).put("row", 0);
-        return new Struct(ENVELOPE)
-                .put("before", new Struct(ROW).put("id", 7L).put("amount", new BigDecimal("10.50")))
-                .put("after", new Struct(ROW).put("id", 7L).put("amount", new BigDecimal("12.00")))
-                .put("source", source).put("op", "u").put("ts_ms", 1795252356464L)
-                .put("transaction", new Struct(TRANSACTION).put("id", "0-1-49").put("total_order", 2L)
-                        .put("data_collection_order", 2L));
+                .put("ts_ms", 1795252356000L).put("snapshot", snapshot).put("db", "shop").put("table", "orders")
+                .put("server_id", 1L).put("gtid", totalOrder == null ? null : "0-1-49").put("file", "mariadb-bin.000002")
+                .put("pos", 5412L).put("row", 0);
+        return new Struct(ENVELOPE).put("before", before).put("after", after).put("source", source).put("op", op)
+                .put("ts_ms", 1795252356464L).put("transaction", totalOrder == null ? null : new Struct(TRANSACTION)
+                        .put("id", "0-1-49").put("total_order", totalOrder).put("data_collection_order", totalOrder));
     }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every text format against {@code src/test/resources/golden/<format>/<case>.json}, field by field. Run with
- * {@code -Dgolden.write=true} to write missing golden files, then read them against FORMATS.md before
- * committing them.
+ * {@code -Dgolden.write=true} to write missing golden files, then read them against docs/formats.md before
+ * committing them; FormatsDocTest copies them into that page.
  */
 class GoldenFormatTest {
 

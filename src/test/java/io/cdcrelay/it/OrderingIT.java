@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * DESIGN.md's ordering rules against real servers, with a seeded random workload: under Hash every key's
+ * docs/ordering.md's rules against real servers, with a seeded random workload: under Hash every key's
  * changes arrive in one partition in commit order; under One the whole stream is the commit order with
  * each transaction whole.
  */

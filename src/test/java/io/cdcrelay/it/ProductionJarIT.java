@@ -8,7 +8,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.Test;
@@ -28,14 +32,53 @@ class ProductionJarIT {
         }
     }
 
-    /** The in-process tests see the test class path, which carries more Camel components than the jar. */
+    /**
+     * The in-process tests see the test class path, which carries more Camel components than the jar. The schemes
+     * are read from the routes inside the jar, so a route that starts using another component is checked too;
+     * {@code sink} and {@code kafka-mirror} are the relay's own, bound by name at start.
+     */
     @Test
     void theProductionJarCarriesEveryComponentItsRoutesUse() throws IOException {
+        Set<String> schemes = new TreeSet<>(List.of("kafka"));
+        Pattern uri = Pattern.compile("uri:\\s*\"([a-z][a-z0-9-]*):");
         try (ZipFile zip = new ZipFile(jar)) {
-            for (String component : List.of("direct", "timer", "kafka", "debezium-mysql", "platform-http")) {
+            List<? extends ZipEntry> routes = zip.stream()
+                    .filter(e -> e.getName().startsWith("routes/") && e.getName().endsWith(".camel.yaml")).toList();
+            assertThat(routes).as("routes in the jar").isNotEmpty();
+            for (ZipEntry route : routes) {
+                try (InputStream in = zip.getInputStream(route)) {
+                    uri.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8)).results()
+                            .forEach(m -> schemes.add(m.group(1)));
+                }
+            }
+            schemes.removeAll(List.of("sink", "kafka-mirror"));
+            assertThat(schemes).contains("debezium-mysql", "direct", "timer", "platform-http");
+            for (String component : schemes) {
                 assertThat(zip.getEntry("META-INF/services/org/apache/camel/component/" + component))
                         .as("component " + component).isNotNull();
             }
+        }
+    }
+
+    /**
+     * relay.sink=rocketmq needs the client, its remoting's fastjson, Guava and OpenTelemetry metrics, and its
+     * admin requests; the broker's RocksDB store, gRPC, rocketmq-tools and Kafka Connect's REST server are not
+     * used by the relay and stay out (RocketMqIT runs this jar against a broker).
+     */
+    @Test
+    void theProductionJarCarriesTheRocketMqClientWithoutTheServersWeight() throws IOException {
+        try (ZipFile zip = new ZipFile(jar)) {
+            for (String type : List.of("org.apache.rocketmq.client.producer.DefaultMQProducer",
+                    "org.apache.rocketmq.client.impl.MQClientAPIImpl", "org.apache.rocketmq.acl.common.AclClientRPCHook",
+                    "org.apache.rocketmq.client.consumer.DefaultLitePullConsumer", "com.alibaba.fastjson.JSON",
+                    "com.google.common.base.Stopwatch", "io.opentelemetry.sdk.metrics.View",
+                    "org.apache.kafka.connect.runtime.WorkerConfig", "io.cdcrelay.rocketmq.RocketMqAdmin")) {
+                assertThat(zip.getEntry(type.replace('.', '/') + ".class")).as(type).isNotNull();
+            }
+            assertThat(zip.stream().map(ZipEntry::getName).filter(n -> n.startsWith("org/rocksdb/")
+                    || n.startsWith("librocksdbjni") || n.startsWith("io/grpc/") || n.startsWith("org/apache/rocketmq/tools/")
+                    || n.startsWith("org/eclipse/jetty/") || n.startsWith("org/glassfish/jersey/")))
+                    .isEmpty();
         }
     }
 
@@ -69,7 +112,7 @@ class ProductionJarIT {
         Result result = run("-Drelay.kafka.bootstrap-servers=127.0.0.1:1", "-Drelay.source.user=u", "-Drelay.topic.nmae=x");
         assertThat(result.exitCode).isEqualTo(2);
         assertThat(result.output.strip()).isEqualTo("cdc-relay: relay.topic.nmae is not a cdc-relay setting: check "
-                + "its spelling against application.properties or remove it.");
+                + "its spelling against java -jar cdc-relay.jar --help-settings, or remove it.");
     }
 
     @Test

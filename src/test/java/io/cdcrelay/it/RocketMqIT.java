@@ -2,7 +2,9 @@ package io.cdcrelay.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,6 +103,45 @@ class RocketMqIT {
             assertThat(messages.stream().filter(m -> m.getQueueId() == last.getQueueId()).map(m -> m.getUserProperty("relay.op")).toList())
                     .as("in the new row's queue the ALTER comes first").containsSubsequence("DDL", "INSERT");
             assertThat(new String(last.getBody(), StandardCharsets.UTF_8)).contains("\"w\":\"5\"");
+        }
+    }
+
+    /**
+     * The in-process tests above see the test class path, which carries the embedded broker and all of its
+     * dependencies; the production jar carries only the client's. Its precheck asks the name server for brokers
+     * and routes, and its run creates the topic and sends, all through that slimmer class path.
+     */
+    @Test
+    void theProductionJarChecksCreatesItsTopicAndDeliversThroughRocketMq(Servers servers, RocketMq rocketmq)
+            throws Exception {
+        String db = "it_rmq_jar";
+        servers.sql("CREATE DATABASE " + db, "CREATE TABLE " + db + ".t (id INT PRIMARY KEY, v INT)");
+        Properties p = properties(servers, rocketmq, db, 6405);
+        File log = servers.dir().resolve(db + ".log").toFile();
+
+        Process precheck = RelayProcess.start(p, log, List.of("--precheck"));
+        assertThat(precheck.waitFor(120, TimeUnit.SECONDS)).as("the precheck stopped on its own").isTrue();
+        String checked = Files.readString(log.toPath(), StandardCharsets.UTF_8);
+        assertThat(precheck.exitValue()).as(checked).isZero();
+        assertThat(checked).contains("PASS  destination reachable: RocketMQ name server at " + rocketmq.namesrvAddr()
+                + ", 1 master broker", "PASS  topics: Topic_" + db + "_t to be created (3 queues on 1 master broker)");
+
+        servers.sql("CREATE TABLE " + db + ".ready (id INT PRIMARY KEY)");
+        Process relay = RelayProcess.start(p, log);
+        try {
+            // once this arrives the relay reads the binlog from before it: the changes below arrive as made
+            servers.sql("INSERT INTO " + db + ".ready VALUES (1)");
+            assertThat(RocketMqReader.read(rocketmq.namesrvAddr(), "Topic_" + db + "_ready", 1, WAIT))
+                    .as(Files.readString(log.toPath(), StandardCharsets.UTF_8)).hasSize(1);
+            servers.sql("INSERT INTO " + db + ".t VALUES (1, 10)", "UPDATE " + db + ".t SET v = 11 WHERE id = 1");
+            List<MessageExt> messages = RocketMqReader.read(rocketmq.namesrvAddr(), "Topic_" + db + "_t", 2, WAIT);
+            assertThat(messages).as(Files.readString(log.toPath(), StandardCharsets.UTF_8))
+                    .extracting(m -> m.getUserProperty("relay.op")).containsExactly("INSERT", "UPDATE");
+            assertThat(messages).extracting(MessageExt::getQueueId).as("one key, one queue").containsOnly(
+                    Murmur2.partition("{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8), 3));
+        } finally {
+            relay.destroy();
+            relay.waitFor();
         }
     }
 
