@@ -100,6 +100,8 @@ public record RelaySettings(
             throw new SettingsException("relay.source.name=" + name + " is not valid: use 1 to 64 letters, "
                     + "digits, '.', '_' or '-'.");
         }
+        List<String> databases = r.list("relay.source.databases");
+        List<String> tables = r.list("relay.source.tables");
         return new SourceSettings(
                 SourceSettings.Flavor.valueOf(flavor.toUpperCase(Locale.ROOT)),
                 r.string("relay.source.host", "127.0.0.1"),
@@ -108,10 +110,11 @@ public record RelaySettings(
                 r.string("relay.source.password", ""),
                 r.longValue("relay.source.server-id", 5400, 1, 4294967295L),
                 name,
-                r.list("relay.source.databases"),
-                r.list("relay.source.tables"),
+                databases,
+                tables,
                 PartitioningSettings.tableLists(r, "relay.columns."),
-                r.withPrefix("relay.source.debezium."));
+                r.withPrefix("relay.source.debezium."),
+                ResnapshotSettings.from(r, databases, tables));
     }
 
     private static Set<SyncType> syncTypes(PropertyReader r) {

@@ -1,6 +1,9 @@
 package io.cdcrelay.ops;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +27,14 @@ public final class DebeziumMBeans {
         public long tablesDone() {
             return tablesTotal - tablesRemaining;
         }
+    }
+
+    /** One of Debezium's notifications: its aggregate ("Incremental Snapshot"), type (STARTED ...) and data. */
+    public record Notification(String id, String aggregateType, String type, Map<String, String> data) {
+    }
+
+    /** The incremental snapshot's current chunk as Debezium's snapshot metrics show it; empty strings when unknown. */
+    public record Chunk(String id, String from, String to) {
     }
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
@@ -86,6 +97,68 @@ public final class DebeziumMBeans {
     }
 
     /**
+     * The notifications Debezium's JMX channel kept since the engine started (or since {@link #resetNotifications}),
+     * oldest first; empty without the channel ({@code notification.enabled.channels=jmx}).
+     */
+    public List<Notification> notifications() {
+        return bean("management", "notifications").map(name -> {
+            try {
+                Object list = server.getAttribute(name, "Notifications");
+                List<Notification> out = new ArrayList<>();
+                if (list instanceof CompositeData[] items) {
+                    for (CompositeData item : items) {
+                        out.add(new Notification(String.valueOf(item.get("id")), String.valueOf(item.get("aggregateType")),
+                                String.valueOf(item.get("type")), strings(item.get("additionalData"))));
+                    }
+                }
+                return out;
+            } catch (JMException | RuntimeException e) {
+                return List.<Notification>of();
+            }
+        }).orElse(List.of());
+    }
+
+    /** Empties the JMX channel's list, which otherwise grows by one entry per chunk for the engine's life. */
+    public void resetNotifications() {
+        bean("management", "notifications").ifPresent(name -> {
+            try {
+                server.invoke(name, "reset", new Object[0], new String[0]);
+            } catch (JMException | RuntimeException e) {
+                // the engine stopped meanwhile: its list went with it
+            }
+        });
+    }
+
+    public Optional<Chunk> chunk() {
+        return bean("snapshot").map(name -> {
+            try {
+                return new Chunk(text(server.getAttribute(name, "ChunkId")), text(server.getAttribute(name, "ChunkFrom")),
+                        text(server.getAttribute(name, "ChunkTo")));
+            } catch (JMException | RuntimeException e) {
+                return null;
+            }
+        });
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    /** A {@code Map<String, String>} as an MXBean shows it: TabularData of key/value rows. */
+    private static Map<String, String> strings(Object map) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (map instanceof TabularData table) {
+            table.values().forEach(row -> {
+                CompositeData entry = (CompositeData) row;
+                out.put(String.valueOf(entry.get("key")), String.valueOf(entry.get("value")));
+            });
+        } else if (map instanceof Map<?, ?> plain) {
+            plain.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return out;
+    }
+
+    /**
      * Rows per table: the TabularData an MXBean turns a Map into over JMX (first: TabularDataSupport is a Map
      * too, of rows), or a plain Map.
      */
@@ -100,9 +173,13 @@ public final class DebeziumMBeans {
     }
 
     private Optional<ObjectName> bean(String context) {
+        return bean("connector-metrics", context);
+    }
+
+    private Optional<ObjectName> bean(String type, String context) {
         try {
             Set<ObjectName> names = server.queryNames(new ObjectName(
-                    "debezium.*:type=connector-metrics,context=" + context + ",server=" + sourceName + ",*"), null);
+                    "debezium.*:type=" + type + ",context=" + context + ",server=" + sourceName + ",*"), null);
             return names.stream().findFirst();
         } catch (JMException e) {
             return Optional.empty();
