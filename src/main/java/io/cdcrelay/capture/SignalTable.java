@@ -3,6 +3,7 @@ package io.cdcrelay.capture;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,9 @@ import io.cdcrelay.change.SourceConnections;
  * chunk watermarks there during an incremental snapshot. Its shape is Debezium's: three string columns.
  */
 public final class SignalTable {
+
+    /** SQLSTATE of "table doesn't exist" (MariaDB and MySQL error 1146). */
+    private static final String NO_SUCH_TABLE = "42S02";
 
     private final String table;
     private final ObjectMapper json = new ObjectMapper();
@@ -41,20 +45,38 @@ public final class SignalTable {
     }
 
     /**
-     * Asks Debezium for an incremental snapshot of the tables ({@code db.table}).
+     * Asks Debezium for an incremental snapshot of the tables ({@code db.table}). A signal table that is missing
+     * (the precheck did not run, or it was dropped) is created first when the user may: its DDL reaches Debezium
+     * through the binlog before the signal does.
      *
      * @return the signal's id
      */
     public String requestSnapshot(SourceConnections source, List<String> tables) throws SQLException {
-        String id = "cdc-relay-" + UUID.randomUUID();
-        try (Connection c = source.open();
-                PreparedStatement s = c.prepareStatement("INSERT INTO " + quoted() + " (id, type, data) VALUES (?, ?, ?)")) {
+        // a UUID, as Debezium's own watermark ids are: the id column is VARCHAR(42)
+        String id = UUID.randomUUID().toString();
+        try (Connection c = source.open()) {
+            try {
+                insert(c, id, tables);
+            } catch (SQLException e) {
+                if (!NO_SUCH_TABLE.equals(e.getSQLState())) {
+                    throw e;
+                }
+                try (Statement create = c.createStatement()) {
+                    create.execute(createStatement());
+                }
+                insert(c, id, tables);
+            }
+        }
+        return id;
+    }
+
+    private void insert(Connection c, String id, List<String> tables) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + quoted() + " (id, type, data) VALUES (?, ?, ?)")) {
             s.setString(1, id);
             s.setString(2, "execute-snapshot");
             s.setString(3, payload(tables));
             s.executeUpdate();
         }
-        return id;
     }
 
     String payload(List<String> tables) {

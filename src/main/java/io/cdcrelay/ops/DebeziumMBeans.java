@@ -29,8 +29,11 @@ public final class DebeziumMBeans {
         }
     }
 
-    /** One of Debezium's notifications: its aggregate ("Incremental Snapshot"), type (STARTED ...) and data. */
-    public record Notification(String id, String aggregateType, String type, Map<String, String> data) {
+    /**
+     * One of Debezium's notifications: its aggregate ("Incremental Snapshot"), type (STARTED ...), data and time.
+     * The id is not unique: all notifications of one incremental snapshot carry its signal's id.
+     */
+    public record Notification(String id, String aggregateType, String type, Map<String, String> data, long timestamp) {
     }
 
     /** The incremental snapshot's current chunk as Debezium's snapshot metrics show it; empty strings when unknown. */
@@ -108,7 +111,8 @@ public final class DebeziumMBeans {
                 if (list instanceof CompositeData[] items) {
                     for (CompositeData item : items) {
                         out.add(new Notification(String.valueOf(item.get("id")), String.valueOf(item.get("aggregateType")),
-                                String.valueOf(item.get("type")), strings(item.get("additionalData"))));
+                                String.valueOf(item.get("type")), strings(item.get("additionalData")),
+                                item.get("timestamp") instanceof Number t ? t.longValue() : 0));
                     }
                 }
                 return out;

@@ -25,7 +25,8 @@ public final class IncrementalSnapshotProgress {
     public enum State { REQUESTED, RUNNING, COMPLETED, ABORTED, FAILED }
 
     private final DebeziumMBeans debezium;
-    private final Set<String> seen = new HashSet<>();
+    /** The notifications applied since the channel's list was last emptied (ids repeat; whole notifications do not). */
+    private final Set<DebeziumMBeans.Notification> seen = new HashSet<>();
     private List<String> requested = List.of();
     private Instant requestedAt;
     private State state;
@@ -65,7 +66,7 @@ public final class IncrementalSnapshotProgress {
 
     synchronized void refresh() {
         for (DebeziumMBeans.Notification n : debezium.notifications()) {
-            if (seen.add(n.id()) && AGGREGATE.equals(n.aggregateType())) {
+            if (seen.add(n) && AGGREGATE.equals(n.aggregateType())) {
                 apply(n);
             }
         }
