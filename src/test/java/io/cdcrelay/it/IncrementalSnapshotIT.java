@@ -3,6 +3,7 @@ package io.cdcrelay.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
+import javax.management.ObjectName;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -124,6 +127,12 @@ class IncrementalSnapshotIT {
             assertThat(unknown.statusCode()).isEqualTo(400);
             assertThat(json.readTree(unknown.body()).path("error").asText())
                     .isEqualTo("The source has no table " + db + ".nosuch.");
+
+            // the JMX operation (JConsole, Hawtio) answers as the POST does
+            Object jmx = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("cdc-relay:type=Snapshot,source=" + db), "snapshot",
+                    new Object[] {db + ".nosuch"}, new String[] {String.class.getName()});
+            assertThat(jmx).isEqualTo("The source has no table " + db + ".nosuch.");
 
             HttpResponse<String> accepted = post(port, "{\"tables\":[\"" + db + ".late\"]}");
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
