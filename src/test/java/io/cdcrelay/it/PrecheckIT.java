@@ -283,7 +283,7 @@ class PrecheckIT {
                 + "within 10 s — fix: check relay.kafka.bootstrap-servers, that the brokers run and this host reaches "
                 + "them, and the security settings in relay.kafka.producer.*",
                 "SKIP  topics: not checked (needs the destination)",
-                "cdc-relay: not started: 2 of 9 checks failed; the FAIL lines say how to fix them.");
+                "cdc-relay: not started: 2 of 10 checks failed; the FAIL lines say how to fix them.");
         assertThat(lines.get(0)).startsWith("FAIL  source reachable: 127.0.0.1:" + servers.mariaDb().port()
                 + " refused user relay: Access denied");
     }
