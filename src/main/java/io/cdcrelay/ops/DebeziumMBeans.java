@@ -84,10 +84,11 @@ public final class DebeziumMBeans {
      * Whether the binlog reader holds its connection; empty before streaming started. Debezium registers the
      * streaming metrics, {@code Connected} false, when the engine starts, and connects the binlog reader only
      * after the initial snapshot: read as "disconnected", a snapshot longer than the disconnect watchdog's limit
-     * was restarted from its first row, over and over.
+     * was restarted from its first row, over and over. An incremental snapshot (a chunk id set) runs while the
+     * binlog reader streams, and needs it: its chunks close on watermarks read from the binlog.
      */
     public Optional<Boolean> streamingConnected() {
-        if (snapshot().map(Snapshot::running).orElse(false)) {
+        if (snapshot().map(Snapshot::running).orElse(false) && chunk().map(c -> c.id().isEmpty()).orElse(true)) {
             return Optional.empty();
         }
         return bean("streaming").map(name -> {
