@@ -115,8 +115,12 @@ final class RelayBeans implements CamelConfiguration {
                 new RelayDebeziumComponent.Capture(source.resnapshot().signalTable(), control)));
         SnapshotRequests snapshots = new SnapshotRequests(source, control, ops.snapshotProgress.orElseThrow(),
                 Clock.systemUTC());
-        registry.bind("snapshotEndpoint", new SnapshotEndpoint(snapshots));
-        context.addService(new SnapshotJmx(snapshots, source.name()));
+        // Debezium reads the signal from the binlog: without incremental it never would
+        SnapshotOperation resnapshot = settings.syncTypes().contains(RelaySettings.SyncType.INCREMENTAL) ? snapshots
+                : tables -> SnapshotOperation.Answer.refused(409, "This relay reads no binlog (relay.sync-types has "
+                        + "no incremental), and Debezium reads re-snapshot requests from the binlog.");
+        registry.bind("snapshotEndpoint", new SnapshotEndpoint(resnapshot));
+        context.addService(new SnapshotJmx(resnapshot, source.name()));
         // the configured selection and the tables added while running (POST /snapshot)
         registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(keyCatalog, commitSequence,
                 snapshots::captured)));
