@@ -13,6 +13,7 @@ import io.cdcrelay.ops.DebeziumMBeans;
 import io.cdcrelay.ops.DeliveryTracking;
 import io.cdcrelay.ops.HealthEndpoint;
 import io.cdcrelay.ops.HttpPortGuard;
+import io.cdcrelay.ops.IncrementalSnapshotProgress;
 import io.cdcrelay.ops.MetricsEndpoint;
 import io.cdcrelay.ops.MirrorMetrics;
 import io.cdcrelay.ops.ProgressReporter;
@@ -39,11 +40,15 @@ final class OpsBeans {
     final RelayMetrics metrics;
     final Optional<MirrorMetrics> mirrorMetrics;
     final RelayHealth health;
+    /** The re-snapshot's progress; empty without CDC. */
+    final Optional<IncrementalSnapshotProgress> snapshotProgress;
 
-    private OpsBeans(RelayMetrics metrics, Optional<MirrorMetrics> mirrorMetrics, RelayHealth health) {
+    private OpsBeans(RelayMetrics metrics, Optional<MirrorMetrics> mirrorMetrics, RelayHealth health,
+            Optional<IncrementalSnapshotProgress> snapshotProgress) {
         this.metrics = metrics;
         this.mirrorMetrics = mirrorMetrics;
         this.health = health;
+        this.snapshotProgress = snapshotProgress;
     }
 
     /** @param leadership this relay's place in the election of {@code relay.ha.*}, empty without one */
@@ -65,18 +70,20 @@ final class OpsBeans {
         RelayHealth health = new RelayHealth(meters, Clock.systemUTC());
         Optional<DebeziumMBeans> debezium = settings.cdcEnabled()
                 ? Optional.of(new DebeziumMBeans(settings.source().name())) : Optional.empty();
+        Optional<IncrementalSnapshotProgress> snapshotProgress = debezium.map(IncrementalSnapshotProgress::new);
         Readiness readiness = new Readiness(health);
         Optional<RelayMetrics> cdc = settings.cdcEnabled() ? Optional.of(metrics) : Optional.empty();
 
         if (settings.http().enabled()) {
             context.addStartupListener(new HttpPortGuard(settings.http().port()));
         }
-        context.addService(new ProgressReporter(cdc, mirror, debezium, () -> estimatedRows(settings),
+        context.addService(new ProgressReporter(cdc, mirror, debezium, snapshotProgress, () -> estimatedRows(settings),
                 settings.progressInterval()));
-        registry.bind("statusEndpoint", new StatusEndpoint(cdc, mirror, debezium, health, readiness, leadership));
+        registry.bind("statusEndpoint", new StatusEndpoint(cdc, mirror, debezium, snapshotProgress, health, readiness,
+                leadership));
         registry.bind("healthEndpoint", new HealthEndpoint(readiness));
         registry.bind("metricsEndpoint", new MetricsEndpoint(meters));
-        return new OpsBeans(metrics, mirror, health);
+        return new OpsBeans(metrics, mirror, health, snapshotProgress);
     }
 
     /** The server's row estimate of the captured tables; 0 when it cannot be read (the line then omits it). */

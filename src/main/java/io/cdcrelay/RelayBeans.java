@@ -3,8 +3,11 @@ package io.cdcrelay;
 import java.time.Clock;
 import java.util.Optional;
 
+import io.cdcrelay.capture.AddedTables;
+import io.cdcrelay.capture.CaptureControl;
 import io.cdcrelay.capture.DebeziumSourceConfiguration;
 import io.cdcrelay.capture.RelayDebeziumComponent;
+import io.cdcrelay.capture.SnapshotRequests;
 import io.cdcrelay.change.ChangeEventMapper;
 import io.cdcrelay.change.CommitSequence;
 import io.cdcrelay.change.KeyCatalog;
@@ -16,6 +19,9 @@ import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.format.FormatOptions;
 import io.cdcrelay.ha.Election;
 import io.cdcrelay.ha.StandbyRestart;
+import io.cdcrelay.ops.SnapshotEndpoint;
+import io.cdcrelay.ops.SnapshotJmx;
+import io.cdcrelay.ops.SnapshotOperation;
 import io.cdcrelay.sink.ChangeSink;
 import io.cdcrelay.sink.StartedOnFirstUse;
 import io.cdcrelay.steps.ToChangeEvent;
@@ -73,6 +79,8 @@ final class RelayBeans implements CamelConfiguration {
         OpsBeans ops = OpsBeans.bind(context, settings, leadership);
         if (settings.cdcEnabled()) {
             bindCdc(context, registry, ops);
+        } else {
+            registry.bind("snapshotEndpoint", new SnapshotEndpoint(SnapshotOperation.WITHOUT_CDC));
         }
         if (ops.mirrorMetrics.isPresent()) {
             MirrorBeans.bind(context, settings.mirror(), settings.delivery(), settings.topics().replicationFactor(),
@@ -98,8 +106,20 @@ final class RelayBeans implements CamelConfiguration {
             DebeziumSourceConfiguration.readPositionsFrom(debezium, settings.delivery().positionsTopic(),
                     KafkaSinkBeans.consumerProperties(settings.kafka()));
         }
-        registry.bind("debezium-mysql", new RelayDebeziumComponent(debezium, settings.delivery(), ops.health));
-        registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(keyCatalog, commitSequence, source::captures)));
+        CaptureControl control = new CaptureControl(new AddedTables(settings.dataDir(), source.name()));
+        registry.bind("debezium-mysql", new RelayDebeziumComponent(debezium, settings.delivery(), ops.health,
+                new RelayDebeziumComponent.Capture(source.resnapshot().signalTable(), control)));
+        SnapshotRequests snapshots = new SnapshotRequests(source, control, ops.snapshotProgress.orElseThrow(),
+                Clock.systemUTC());
+        // Debezium reads the signal from the binlog: without incremental it never would
+        SnapshotOperation resnapshot = settings.syncTypes().contains(RelaySettings.SyncType.INCREMENTAL) ? snapshots
+                : tables -> SnapshotOperation.Answer.refused(409, "This relay reads no binlog (relay.sync-types has "
+                        + "no incremental), and Debezium reads re-snapshot requests from the binlog.");
+        registry.bind("snapshotEndpoint", new SnapshotEndpoint(resnapshot));
+        context.addService(new SnapshotJmx(resnapshot, source.name()));
+        // the configured selection and the tables added while running (POST /snapshot)
+        registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(keyCatalog, commitSequence,
+                snapshots::captured)));
     }
 
     private FormatOptions formatOptions() {

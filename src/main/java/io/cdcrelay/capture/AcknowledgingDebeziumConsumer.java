@@ -49,6 +49,7 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     private final RelayHealth health;
     private final DisconnectWatchdog watchdog;
     private final OutageChecks outages;
+    private final CaptureControl control;
     /** Set when the engine only snapshots: it is closed once the snapshot is delivered. */
     private final DebeziumMBeans snapshotOnly;
     private final SessionLoop loop;
@@ -59,8 +60,10 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     private ScheduledExecutorService checks;
 
     AcknowledgingDebeziumConsumer(RelayDebeziumEndpoint endpoint, Processor processor, DeliverySettings delivery,
-            RelayHealth health, BooleanSupplier sourceAnswers, DisconnectWatchdog watchdog, OutageChecks outages) {
+            RelayHealth health, BooleanSupplier sourceAnswers, CaptureControl control, DisconnectWatchdog watchdog,
+            OutageChecks outages) {
         super(endpoint, processor);
+        this.control = control;
         this.endpoint = endpoint;
         this.delivery = delivery;
         this.health = health;
@@ -75,7 +78,7 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     private EngineSession newSession() {
         outages.engineStarting();
         EngineSession previous = session;
-        session = new EngineSession(this, endpoint, delivery, health, watchdog, loop,
+        session = new EngineSession(this, endpoint, delivery, health, control, watchdog, loop,
                 previous == null ? null : previous.handOver(), ++sessions);
         return session;
     }
@@ -92,10 +95,12 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
             checks.scheduleWithFixedDelay(this::finishWhenSnapshotDelivered, 1, 1, TimeUnit.SECONDS);
         }
         loop.start(engineThread);
+        control.attach(loop);
     }
 
     @Override
     protected void doStop() throws Exception {
+        control.detach(loop);
         var executors = endpoint.getCamelContext().getExecutorServiceManager();
         if (checks != null) {
             executors.shutdownNow(checks);
@@ -110,6 +115,7 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     /** Camel offers suspend only to {@link Suspendable} consumers. */
     @Override
     protected void doSuspend() throws Exception {
+        control.detach(loop);
         endSessions();
         health.suspended(COMPONENT);
     }
@@ -117,6 +123,7 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     @Override
     protected void doResume() {
         loop.start(engineThread);
+        control.attach(loop);
     }
 
     private void endSessions() throws InterruptedException {

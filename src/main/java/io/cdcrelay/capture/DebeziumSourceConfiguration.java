@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.config.RelaySettings.SyncType;
+import io.cdcrelay.config.ResnapshotSettings;
 import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.config.StateSettings;
 import io.debezium.storage.kafka.history.KafkaSchemaHistory;
@@ -106,9 +107,24 @@ public final class DebeziumSourceConfiguration {
             c.setDatabaseJdbcDriver("org.mariadb.jdbc.Driver");
             c.setDatabaseProtocol("jdbc:mariadb");
         }
+        resnapshots(additional, source.resnapshot());
         additional.putAll(source.debeziumOverrides());
         c.setAdditionalProperties(additional);
         return c;
+    }
+
+    /**
+     * Incremental snapshots on demand: Debezium reads execute-snapshot signals from the signal table as it meets
+     * them in the binlog and writes its chunk watermarks there. Its notifications go to JMX, where the relay reads
+     * the snapshot's progress (table in progress, completion) for {@code /status}.
+     */
+    private static void resnapshots(Map<String, Object> additional, ResnapshotSettings resnapshot) {
+        resnapshot.signalTable().ifPresent(table -> {
+            additional.put("signal.data.collection", table);
+            additional.put("signal.enabled.channels", "source");
+            additional.put("incremental.snapshot.chunk.size", String.valueOf(resnapshot.chunkSize()));
+            additional.put("notification.enabled.channels", "jmx");
+        });
     }
 
     /**

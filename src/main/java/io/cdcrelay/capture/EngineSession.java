@@ -48,6 +48,7 @@ final class EngineSession implements SessionLoop.Session, DebeziumEngine.Complet
     private final RelayDebeziumEndpoint endpoint;
     private final DeliverySettings delivery;
     private final RelayHealth health;
+    private final CaptureControl control;
     private final DisconnectWatchdog watchdog;
     private final SessionLoop loop;
     /**
@@ -71,7 +72,9 @@ final class EngineSession implements SessionLoop.Session, DebeziumEngine.Complet
     private int snapshotIdleChecks;
 
     EngineSession(AcknowledgingDebeziumConsumer consumer, RelayDebeziumEndpoint endpoint, DeliverySettings delivery,
-            RelayHealth health, DisconnectWatchdog watchdog, SessionLoop loop, HandOver previous, long number) {
+            RelayHealth health, CaptureControl control, DisconnectWatchdog watchdog, SessionLoop loop, HandOver previous,
+            long number) {
+        this.control = control;
         this.consumer = consumer;
         this.number = number;
         this.endpoint = endpoint;
@@ -102,6 +105,7 @@ final class EngineSession implements SessionLoop.Session, DebeziumEngine.Complet
                     @Override
                     public void taskStarted() {
                         health.running(AcknowledgingDebeziumConsumer.COMPONENT);
+                        control.engineStarted();
                     }
                 })
                 .using(this)

@@ -1,6 +1,7 @@
 package io.cdcrelay.capture;
 
 import java.util.Map;
+import java.util.Optional;
 
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.ops.RelayHealth;
@@ -25,13 +26,23 @@ public final class RelayDebeziumComponent extends DebeziumComponent<MySqlConnect
     private MySqlConnectorEmbeddedDebeziumConfiguration configuration;
     private final DeliverySettings delivery;
     private final RelayHealth health;
+    private final Capture capture;
+
+    /**
+     * The selection beyond the configured include lists, and the operator's handle on the running engine.
+     *
+     * @param signalTable the signal table of re-snapshots, which Debezium must read, empty without one
+     */
+    public record Capture(Optional<String> signalTable, CaptureControl control) {
+    }
 
     /** @param health told when the engine runs, fails (and restarts) or finishes */
     public RelayDebeziumComponent(MySqlConnectorEmbeddedDebeziumConfiguration configuration, DeliverySettings delivery,
-            RelayHealth health) {
+            RelayHealth health, Capture capture) {
         this.configuration = configuration;
         this.delivery = delivery;
         this.health = health;
+        this.capture = capture;
     }
 
     @Override
@@ -52,7 +63,7 @@ public final class RelayDebeziumComponent extends DebeziumComponent<MySqlConnect
     @Override
     protected DebeziumEndpoint<MySqlConnectorEmbeddedDebeziumConfiguration> initializeDebeziumEndpoint(String uri,
             MySqlConnectorEmbeddedDebeziumConfiguration configuration) {
-        return new RelayDebeziumEndpoint(uri, this, configuration, delivery, health);
+        return new RelayDebeziumEndpoint(uri, this, configuration, delivery, health, capture);
     }
 
     @Override

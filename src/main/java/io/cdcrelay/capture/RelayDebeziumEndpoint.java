@@ -2,6 +2,8 @@ package io.cdcrelay.capture;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 import io.cdcrelay.config.DeliverySettings;
@@ -23,13 +25,16 @@ final class RelayDebeziumEndpoint extends DebeziumEndpoint<MySqlConnectorEmbedde
     private MySqlConnectorEmbeddedDebeziumConfiguration configuration;
     private final DeliverySettings delivery;
     private final RelayHealth health;
+    private final RelayDebeziumComponent.Capture capture;
 
     RelayDebeziumEndpoint(String uri, RelayDebeziumComponent component,
-            MySqlConnectorEmbeddedDebeziumConfiguration configuration, DeliverySettings delivery, RelayHealth health) {
+            MySqlConnectorEmbeddedDebeziumConfiguration configuration, DeliverySettings delivery, RelayHealth health,
+            RelayDebeziumComponent.Capture capture) {
         super(uri, component);
         this.configuration = configuration;
         this.delivery = delivery;
         this.health = health;
+        this.capture = capture;
     }
 
     @Override
@@ -38,7 +43,7 @@ final class RelayDebeziumEndpoint extends DebeziumEndpoint<MySqlConnectorEmbedde
         TcpProbe source = new TcpProbe(configuration.getDatabaseHostname(), configuration.getDatabasePort(),
                 PROBE_TIMEOUT);
         AcknowledgingDebeziumConsumer consumer = new AcknowledgingDebeziumConsumer(this, processor, delivery, health,
-                source,
+                source, capture.control(),
                 new DisconnectWatchdog(mbeans::streamingConnected, source, DISCONNECTED_LIMIT, Clock.systemUTC()),
                 new OutageChecks(health, mbeans::streamingConnected, Clock.systemUTC()));
         configureConsumer(consumer);
@@ -48,10 +53,14 @@ final class RelayDebeziumEndpoint extends DebeziumEndpoint<MySqlConnectorEmbedde
     /**
      * The engine's properties, made at every engine start. Snapshot mode {@code recovery} (a start at a position
      * seeded for {@code relay.incremental.start-timestamp}) captures the schema at every start, so once the relay
-     * saved a position of its own, an engine restarted in the same run uses {@code no_data}.
+     * saved a position of its own, an engine restarted in the same run uses {@code no_data}. The include lists take
+     * in the signal table and the tables added while running, as they are at this start.
      */
     Properties engineProperties() {
         Properties properties = DebeziumSourceConfiguration.engineProperties(configuration);
+        List<String> beyond = new ArrayList<>(capture.control().added().all());
+        capture.signalTable().ifPresent(beyond::add);
+        IncludeLists.widen(properties, beyond);
         // the relay's choice only: a snapshot.mode given through relay.source.debezium.* stays as given
         boolean relaysChoice = configuration.getAdditionalProperties() == null
                 || !configuration.getAdditionalProperties().containsKey("snapshot.mode");

@@ -91,6 +91,8 @@ public record RelaySettings(
     }
 
     private static SourceSettings source(PropertyReader r) {
+        List<String> databases = r.find(SourceKeys.DATABASES).orElse(List.of());
+        List<String> tables = r.find(SourceKeys.TABLES).orElse(List.of());
         return new SourceSettings(
                 r.get(SourceKeys.FLAVOR),
                 r.get(SourceKeys.HOST),
@@ -99,10 +101,11 @@ public record RelaySettings(
                 r.find(SourceKeys.PASSWORD).orElse(""),
                 r.get(SourceKeys.SERVER_ID),
                 r.get(SourceKeys.NAME),
-                r.find(SourceKeys.DATABASES).orElse(List.of()),
-                r.find(SourceKeys.TABLES).orElse(List.of()),
+                databases,
+                tables,
                 PartitioningSettings.tableLists(r, SourceKeys.COLUMNS),
-                r.withPrefix(SourceKeys.DEBEZIUM.prefix()));
+                r.withPrefix(SourceKeys.DEBEZIUM.prefix()),
+                ResnapshotSettings.from(r, databases, tables));
     }
 
     /**

@@ -39,13 +39,20 @@ public final class SourceKeys {
     public static final Setting<String> START_TIMESTAMP = Setting.optional("relay.incremental.start-timestamp",
             Parser.text(), "now", "without full: the first start reads the binlog from this time (epoch s or ISO-8601)");
 
+    public static final Setting<String> SIGNAL_TABLE = Setting.optional("relay.snapshot.signal-table",
+            Parser.matching("none|[A-Za-z0-9_$]+\\.[A-Za-z0-9_$]+",
+                    "<database>.<table> (letters, digits, '_' and '$'), or none"),
+            "<first of relay.source.databases>.cdc_relay_signal", "the source table POST /snapshot signals Debezium through; none: off");
+    public static final Setting<Integer> SNAPSHOT_CHUNK_SIZE = Setting.of("relay.snapshot.chunk-size",
+            Parser.integer(1, 1_000_000), "1024", "rows per chunk of a re-snapshot (Debezium's incremental.snapshot.chunk.size)");
+
     public static final SettingFamily DEBEZIUM = new SettingFamily("relay.source.debezium.", "*", Variables.DOTTED, "—",
             "any Debezium connector property, passed through");
     public static final SettingFamily COLUMNS = new SettingFamily("relay.columns.", "<db>.<table>", Variables.NONE, "all",
             "the only columns synchronized of a table (key and sharding columns always kept)");
 
     public static final List<Setting<?>> ALL = List.of(CDC_ENABLED, FLAVOR, HOST, PORT, USER, PASSWORD, SERVER_ID, NAME,
-            DATABASES, TABLES, SYNC_TYPES, START_TIMESTAMP);
+            DATABASES, TABLES, SYNC_TYPES, START_TIMESTAMP, SIGNAL_TABLE, SNAPSHOT_CHUNK_SIZE);
     public static final List<SettingFamily> FAMILIES = List.of(DEBEZIUM, COLUMNS);
 
     private SourceKeys() {

@@ -12,6 +12,7 @@ import io.cdcrelay.change.SourceConnections;
  *                          key and sharding columns are always kept), keyed by {@code db.table}
  * @param debeziumOverrides {@code relay.source.debezium.*}: Debezium connector properties passed through
  *                          unchanged, for the options the relay has no key of its own for
+ * @param resnapshot        {@code relay.snapshot.*}: the signal table of re-snapshots on demand
  */
 public record SourceSettings(
         Flavor flavor,
@@ -24,15 +25,20 @@ public record SourceSettings(
         List<String> databases,
         List<String> tables,
         Map<String, List<String>> columns,
-        Map<String, String> debeziumOverrides) {
+        Map<String, String> debeziumOverrides,
+        ResnapshotSettings resnapshot) {
 
     public enum Flavor { MYSQL, MARIADB }
 
     /**
      * Whether a table is in the selection, by {@code relay.source.databases} and {@code relay.source.tables}
-     * (regular expressions over {@code db.table}), as Debezium's include lists select it.
+     * (regular expressions over {@code db.table}), as Debezium's include lists select it. Never the signal table
+     * ({@code relay.snapshot.signal-table}): its rows are requests and watermarks for Debezium, not data.
      */
     public boolean captures(String database, String table) {
+        if (resnapshot.isSignalTable(database, table)) {
+            return false;
+        }
         boolean databaseIncluded = databases.isEmpty() || databases.contains(database);
         String qualified = database + "." + table;
         boolean tableIncluded = tables.isEmpty() || tables.stream().anyMatch(qualified::matches);

@@ -68,6 +68,8 @@ public final class SessionLoop {
     /** Used by the loop's thread only, during a pause. */
     private long nextProbeNanos;
     private volatile String restartBecause;
+    /** Why the running session ends to start again at once, drained, without counting as a failure. */
+    private volatile String renewBecause;
     private volatile Session current;
     private Future<?> loop;
 
@@ -138,6 +140,20 @@ public final class SessionLoop {
         session.end(false);
     }
 
+    /**
+     * Ends the running session after what it handed over was acknowledged and starts a new one at once: a planned
+     * restart (a changed table selection), not a failure. Returns false when no session runs now.
+     */
+    public boolean renew(String why) {
+        Session session = current;
+        if (stopping || session == null || restartBecause != null) {
+            return false;
+        }
+        renewBecause = why;
+        session.end(true);
+        return true;
+    }
+
     /** Changes flowed: the next failure restarts after the shortest delay again. */
     public void progressed() {
         backoff.reset();
@@ -159,6 +175,7 @@ public final class SessionLoop {
             Session session = sessions.get();
             current = session;
             restartBecause = null;
+            renewBecause = null;
             health.starting(component);
             String failure;
             Throwable cause = null;
@@ -166,6 +183,10 @@ public final class SessionLoop {
                 session.run();
                 if (stopping) {
                     return;
+                }
+                if (renewBecause != null && restartBecause == null) {
+                    LOG.info("{} restarts: {}", source, renewBecause);
+                    continue;
                 }
                 if (restartBecause == null) {
                     LOG.info("{} finished", source);

@@ -1,6 +1,9 @@
 package io.cdcrelay.ops;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +27,17 @@ public final class DebeziumMBeans {
         public long tablesDone() {
             return tablesTotal - tablesRemaining;
         }
+    }
+
+    /**
+     * One of Debezium's notifications: its aggregate ("Incremental Snapshot"), type (STARTED ...), data and time.
+     * The id is not unique: all notifications of one incremental snapshot carry its signal's id.
+     */
+    public record Notification(String id, String aggregateType, String type, Map<String, String> data, long timestamp) {
+    }
+
+    /** The incremental snapshot's current chunk as Debezium's snapshot metrics show it; empty strings when unknown. */
+    public record Chunk(String id, String from, String to) {
     }
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
@@ -70,10 +84,11 @@ public final class DebeziumMBeans {
      * Whether the binlog reader holds its connection; empty before streaming started. Debezium registers the
      * streaming metrics, {@code Connected} false, when the engine starts, and connects the binlog reader only
      * after the initial snapshot: read as "disconnected", a snapshot longer than the disconnect watchdog's limit
-     * was restarted from its first row, over and over.
+     * was restarted from its first row, over and over. An incremental snapshot (a chunk id set) runs while the
+     * binlog reader streams, and needs it: its chunks close on watermarks read from the binlog.
      */
     public Optional<Boolean> streamingConnected() {
-        if (snapshot().map(Snapshot::running).orElse(false)) {
+        if (snapshot().map(Snapshot::running).orElse(false) && chunk().map(c -> c.id().isEmpty()).orElse(true)) {
             return Optional.empty();
         }
         return bean("streaming").map(name -> {
@@ -83,6 +98,69 @@ public final class DebeziumMBeans {
                 return null;
             }
         });
+    }
+
+    /**
+     * The notifications Debezium's JMX channel kept since the engine started (or since {@link #resetNotifications}),
+     * oldest first; empty without the channel ({@code notification.enabled.channels=jmx}).
+     */
+    public List<Notification> notifications() {
+        return bean("management", "notifications").map(name -> {
+            try {
+                Object list = server.getAttribute(name, "Notifications");
+                List<Notification> out = new ArrayList<>();
+                if (list instanceof CompositeData[] items) {
+                    for (CompositeData item : items) {
+                        out.add(new Notification(String.valueOf(item.get("id")), String.valueOf(item.get("aggregateType")),
+                                String.valueOf(item.get("type")), strings(item.get("additionalData")),
+                                item.get("timestamp") instanceof Number t ? t.longValue() : 0));
+                    }
+                }
+                return out;
+            } catch (JMException | RuntimeException e) {
+                return List.<Notification>of();
+            }
+        }).orElse(List.of());
+    }
+
+    /** Empties the JMX channel's list, which otherwise grows by one entry per chunk for the engine's life. */
+    public void resetNotifications() {
+        bean("management", "notifications").ifPresent(name -> {
+            try {
+                server.invoke(name, "reset", new Object[0], new String[0]);
+            } catch (JMException | RuntimeException e) {
+                // the engine stopped meanwhile: its list went with it
+            }
+        });
+    }
+
+    public Optional<Chunk> chunk() {
+        return bean("snapshot").map(name -> {
+            try {
+                return new Chunk(text(server.getAttribute(name, "ChunkId")), text(server.getAttribute(name, "ChunkFrom")),
+                        text(server.getAttribute(name, "ChunkTo")));
+            } catch (JMException | RuntimeException e) {
+                return null;
+            }
+        });
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    /** A {@code Map<String, String>} as an MXBean shows it: TabularData of key/value rows. */
+    private static Map<String, String> strings(Object map) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (map instanceof TabularData table) {
+            table.values().forEach(row -> {
+                CompositeData entry = (CompositeData) row;
+                out.put(String.valueOf(entry.get("key")), String.valueOf(entry.get("value")));
+            });
+        } else if (map instanceof Map<?, ?> plain) {
+            plain.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return out;
     }
 
     /**
@@ -100,9 +178,13 @@ public final class DebeziumMBeans {
     }
 
     private Optional<ObjectName> bean(String context) {
+        return bean("connector-metrics", context);
+    }
+
+    private Optional<ObjectName> bean(String type, String context) {
         try {
             Set<ObjectName> names = server.queryNames(new ObjectName(
-                    "debezium.*:type=connector-metrics,context=" + context + ",server=" + sourceName + ",*"), null);
+                    "debezium.*:type=" + type + ",context=" + context + ",server=" + sourceName + ",*"), null);
             return names.stream().findFirst();
         } catch (JMException e) {
             return Optional.empty();

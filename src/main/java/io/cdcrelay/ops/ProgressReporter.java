@@ -25,6 +25,7 @@ public final class ProgressReporter extends ServiceSupport implements CamelConte
     private final Optional<RelayMetrics> metrics;
     private final Optional<MirrorMetrics> mirror;
     private final Optional<DebeziumMBeans> debezium;
+    private final Optional<IncrementalSnapshotProgress> resnapshot;
     private final LongSupplier estimatedRows;
     private final Duration interval;
     private CamelContext camelContext;
@@ -38,10 +39,12 @@ public final class ProgressReporter extends ServiceSupport implements CamelConte
 
     /** @param estimatedRows the source's row estimate of the captured tables, asked once when a snapshot is seen */
     public ProgressReporter(Optional<RelayMetrics> metrics, Optional<MirrorMetrics> mirror,
-            Optional<DebeziumMBeans> debezium, LongSupplier estimatedRows, Duration interval) {
+            Optional<DebeziumMBeans> debezium, Optional<IncrementalSnapshotProgress> resnapshot,
+            LongSupplier estimatedRows, Duration interval) {
         this.metrics = metrics;
         this.mirror = mirror;
         this.debezium = debezium;
+        this.resnapshot = resnapshot;
         this.estimatedRows = estimatedRows;
         this.interval = interval;
     }
@@ -69,8 +72,11 @@ public final class ProgressReporter extends ServiceSupport implements CamelConte
         double seconds = Math.max(1e-9, (now - lastNanos) / 1e9);
         lastNanos = now;
         StringBuilder line = new StringBuilder();
-        debezium.flatMap(DebeziumMBeans::snapshot).filter(DebeziumMBeans.Snapshot::running)
-                .ifPresent(s -> line.append(snapshot(s, seconds)).append("  |  "));
+        Optional<String> incremental = resnapshot.flatMap(IncrementalSnapshotProgress::line);
+        // Debezium's snapshot metrics run during an incremental snapshot too: the re-snapshot's own part replaces them
+        incremental.ifPresentOrElse(part -> line.append(part).append("  |  "), () -> debezium
+                .flatMap(DebeziumMBeans::snapshot).filter(DebeziumMBeans.Snapshot::running)
+                .ifPresent(s -> line.append(snapshot(s, seconds)).append("  |  ")));
         metrics.ifPresent(m -> {
             long captured = m.capturedTotal();
             long delivered = m.deliveredTotal();

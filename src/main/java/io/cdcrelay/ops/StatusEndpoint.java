@@ -22,16 +22,19 @@ public final class StatusEndpoint implements Processor {
     private final Optional<RelayMetrics> cdc;
     private final Optional<MirrorMetrics> mirror;
     private final Optional<DebeziumMBeans> debezium;
+    private final Optional<IncrementalSnapshotProgress> resnapshot;
     private final RelayHealth health;
     private final Readiness readiness;
     private final Optional<Election> leadership;
     private final ObjectMapper json = new ObjectMapper();
 
     public StatusEndpoint(Optional<RelayMetrics> cdc, Optional<MirrorMetrics> mirror, Optional<DebeziumMBeans> debezium,
-            RelayHealth health, Readiness readiness, Optional<Election> leadership) {
+            Optional<IncrementalSnapshotProgress> resnapshot, RelayHealth health, Readiness readiness,
+            Optional<Election> leadership) {
         this.cdc = cdc;
         this.mirror = mirror;
         this.debezium = debezium;
+        this.resnapshot = resnapshot;
         this.health = health;
         this.readiness = readiness;
         this.leadership = leadership;
@@ -83,11 +86,15 @@ public final class StatusEndpoint implements Processor {
         Map<String, Object> part = new LinkedHashMap<>();
         Optional<DebeziumMBeans.Snapshot> snapshot = debezium.flatMap(DebeziumMBeans::snapshot);
         RelayMetrics.Delivered last = metrics.lastDelivered();
-        boolean snapshotting = snapshot.map(DebeziumMBeans.Snapshot::running).orElse(false);
+        Optional<Map<String, Object>> incremental = resnapshot.flatMap(IncrementalSnapshotProgress::status);
+        // Debezium's snapshot metrics also run during an incremental snapshot, while the binlog flows on
+        boolean incrementalRuns = incremental.map(i -> "running".equals(i.get("state"))).orElse(false);
+        boolean snapshotting = snapshot.map(DebeziumMBeans.Snapshot::running).orElse(false) && !incrementalRuns;
         part.put("phase", snapshotting ? "snapshot" : last != null || debezium.flatMap(DebeziumMBeans::streamingConnected)
                 .isPresent() ? "incremental" : "starting");
         snapshot.ifPresent(s -> part.put("snapshot", Map.of("running", s.running(), "completed", s.completed(),
                 "tablesDone", s.tablesDone(), "tablesTotal", s.tablesTotal(), "rowsScanned", s.rowsScanned())));
+        incremental.ifPresent(i -> part.put("incrementalSnapshot", i));
         if (last != null) {
             part.put("position", Map.of("file", last.position().file(), "position", last.position().position(),
                     "gtid", last.position().gtid()));

@@ -13,7 +13,7 @@ import io.cdcrelay.config.SourceSettings;
 
 /**
  * The checks of the source database, on one connection: login, binlog settings, table selection, the
- * user's privileges, the server id. Without a connection the others are listed as skipped.
+ * user's privileges, the server id, the signal table of re-snapshots. Without a connection the others are listed as skipped.
  */
 final class SourcePrecheck {
 
@@ -43,7 +43,7 @@ final class SourcePrecheck {
         } catch (SQLException e) {
             results.add(loginFailed(e));
             for (String name : List.of(BinlogCheck.ENABLED, BinlogCheck.FORMAT, BinlogCheck.ROW_IMAGE,
-                    SelectionCheck.NAME, PrivilegeCheck.NAME, ServerIdCheck.NAME)) {
+                    SelectionCheck.NAME, PrivilegeCheck.NAME, ServerIdCheck.NAME, SignalTableCheck.NAME)) {
                 results.add(CheckResult.skip(name, "needs the source connection"));
             }
             return new Findings(results, Optional.empty());
@@ -70,6 +70,7 @@ final class SourcePrecheck {
         selection.tables().ifPresent(tables -> tables.forEach(t -> databases.add(t.substring(0, t.indexOf('.')))));
         results.add(guarded(PrivilegeCheck.NAME, () -> new PrivilegeCheck().run(c, databases)));
         results.add(guarded(ServerIdCheck.NAME, () -> new ServerIdCheck(source.serverId()).run(c)));
+        results.add(guarded(SignalTableCheck.NAME, () -> new SignalTableCheck(source.resnapshot()).run(c)));
         return new Findings(results, selection.tables());
     }
 

@@ -184,6 +184,35 @@ class RelaySettingsTest {
         assertThatThrownBy(() -> RelaySettings.from(p)).isInstanceOf(SettingsException.class).hasMessage(sentence);
     }
 
+    @Test
+    void theSignalTableDefaultsToTheFirstSelectedDatabaseAndIsNeverCaptured() {
+        Properties p = minimal();
+        p.setProperty("relay.source.databases", "shop,billing");
+        SourceSettings source = RelaySettings.from(p).source();
+        assertThat(source.resnapshot().signalTable()).contains("shop.cdc_relay_signal");
+        assertThat(source.resnapshot().chunkSize()).isEqualTo(1024);
+        assertThat(source.captures("shop", "orders")).isTrue();
+        assertThat(source.captures("shop", "cdc_relay_signal")).isFalse();
+
+        Properties byTable = minimal();
+        byTable.setProperty("relay.source.tables", "stock.items,shop.orders");
+        assertThat(RelaySettings.from(byTable).source().resnapshot().signalTable()).contains("stock.cdc_relay_signal");
+        assertThat(RelaySettings.from(minimal()).source().resnapshot().signalTable()).as("no database to put it in")
+                .isEmpty();
+    }
+
+    @Test
+    void aSignalTableThatIsNoTableNameStopsTheStart() {
+        Properties p = minimal();
+        p.setProperty("relay.snapshot.signal-table", "signals");
+        assertThatThrownBy(() -> RelaySettings.from(p)).hasMessage("relay.snapshot.signal-table=signals is not valid: "
+                + "use <database>.<table> (letters, digits, '_' and '$'), or none.");
+        p.setProperty("relay.snapshot.signal-table", "none");
+        p.setProperty("relay.snapshot.chunk-size", "200");
+        assertThat(RelaySettings.from(p).source().resnapshot().signalTable()).isEmpty();
+        assertThat(RelaySettings.from(p).source().resnapshot().chunkSize()).isEqualTo(200);
+    }
+
     static Properties minimal() {
         Properties p = new Properties();
         p.setProperty("relay.source.user", "relay");

@@ -68,6 +68,20 @@ class SessionLoopTest {
     }
 
     @Test
+    void aRenewedSessionEndsDrainedAndANewOneStartsWithoutAFailure() throws Exception {
+        SessionLoop loop = loop("wait");
+        loop.start(thread);
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.contains("run wait"));
+
+        assertThat(loop.renew("tables added")).isTrue();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.size() >= 3);
+        assertThat(calls).startsWith("run wait", "end draining", "run wait");
+        assertThat(health.problems()).as("a planned restart is no failure").isEmpty();
+        loop.stop(Duration.ofSeconds(5));
+    }
+
+    @Test
     void aFailedSessionIsFollowedByANewOneAfterTheBackoff() {
         SessionLoop loop = loop("fail", "fail", "wait");
         loop.start(thread);

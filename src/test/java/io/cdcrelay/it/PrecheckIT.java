@@ -37,7 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PrecheckIT {
 
     private static final List<String> CDC_CHECKS = List.of("source reachable", "binlog enabled", "binlog format",
-            "binlog row image", "selected tables", "source privileges", "server id", "destination reachable", "topics");
+            "binlog row image", "selected tables", "source privileges", "server id", "signal table", "destination reachable",
+            "topics");
 
     @Test
     void everyCheckPassesAgainstTheTestServers(Servers servers) throws Exception {
@@ -61,6 +62,8 @@ class PrecheckIT {
         assertThat(report.passed()).as(String.join("\n", lines(report))).isTrue();
         assertThat(line(report, "source reachable")).startsWith("PASS  source reachable: 127.0.0.1:"
                 + servers.mariaDb().port() + " as relay, server 11.4");
+        assertThat(line(report, "signal table")).matches("PASS  signal table: it_precheck\\.cdc_relay_signal "
+                + "(created|\\(the user needs SELECT, INSERT and DELETE on it\\))");
         assertThat(line(report, "source privileges")).matches("PASS  source privileges: relay@\\S+ has ALL PRIVILEGES on \\*\\.\\*");
         assertThat(line(report, "selected tables"))
                 .isEqualTo("PASS  selected tables: 2 tables in it_precheck: it_precheck.customers, it_precheck.orders");
@@ -280,7 +283,7 @@ class PrecheckIT {
                 + "within 10 s — fix: check relay.kafka.bootstrap-servers, that the brokers run and this host reaches "
                 + "them, and the security settings in relay.kafka.producer.*",
                 "SKIP  topics: not checked (needs the destination)",
-                "cdc-relay: not started: 2 of 9 checks failed; the FAIL lines say how to fix them.");
+                "cdc-relay: not started: 2 of 10 checks failed; the FAIL lines say how to fix them.");
         assertThat(lines.get(0)).startsWith("FAIL  source reachable: 127.0.0.1:" + servers.mariaDb().port()
                 + " refused user relay: Access denied");
     }

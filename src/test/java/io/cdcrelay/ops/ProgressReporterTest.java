@@ -60,7 +60,8 @@ class ProgressReporterTest {
         try {
             ProgressReporter reporter = new ProgressReporter(
                     Optional.of(new RelayMetrics(new SimpleMeterRegistry(), Clock.systemUTC())), Optional.empty(),
-                    Optional.of(new DebeziumMBeans("progress-test")), () -> 1_000_000, Duration.ofSeconds(5));
+                    Optional.of(new DebeziumMBeans("progress-test")), Optional.empty(), () -> 1_000_000,
+                    Duration.ofSeconds(5));
             reporter.line();
             snapshot.rows = Map.of("shop.orders", 300_000L, "shop.customers", 100_000L);
             Thread.sleep(20);
