@@ -108,7 +108,7 @@ final class RelayBeans implements CamelConfiguration {
         }
         CaptureControl control = new CaptureControl(new AddedTables(settings.dataDir(), source.name()));
         registry.bind("debezium-mysql", new RelayDebeziumComponent(debezium, settings.delivery(), ops.health,
-                new RelayDebeziumComponent.Capture(source.resnapshot().signalTable(), control)));
+                new RelayDebeziumComponent.Capture(source.snapshot().signalTable(), control)));
         SnapshotRequests snapshots = new SnapshotRequests(source, control, ops.snapshotProgress.orElseThrow(),
                 Clock.systemUTC());
         // Debezium reads the signal from the binlog: without incremental it never would

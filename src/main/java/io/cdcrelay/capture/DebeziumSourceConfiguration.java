@@ -10,7 +10,7 @@ import java.util.Set;
 
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.config.RelaySettings.SyncType;
-import io.cdcrelay.config.ResnapshotSettings;
+import io.cdcrelay.config.SnapshotSettings;
 import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.config.StateSettings;
 import io.debezium.storage.kafka.history.KafkaSchemaHistory;
@@ -107,7 +107,9 @@ public final class DebeziumSourceConfiguration {
             c.setDatabaseJdbcDriver("org.mariadb.jdbc.Driver");
             c.setDatabaseProtocol("jdbc:mariadb");
         }
-        resnapshots(additional, source.resnapshot());
+        resnapshots(additional, source.snapshot());
+        // one thread per table: Debezium 3.4 does not split a table into chunks for the initial snapshot
+        c.setSnapshotMaxThreads(source.snapshot().maxThreads());
         additional.putAll(source.debeziumOverrides());
         c.setAdditionalProperties(additional);
         return c;
@@ -118,7 +120,7 @@ public final class DebeziumSourceConfiguration {
      * them in the binlog and writes its chunk watermarks there. Its notifications go to JMX, where the relay reads
      * the snapshot's progress (table in progress, completion) for {@code /status}.
      */
-    private static void resnapshots(Map<String, Object> additional, ResnapshotSettings resnapshot) {
+    private static void resnapshots(Map<String, Object> additional, SnapshotSettings resnapshot) {
         resnapshot.signalTable().ifPresent(table -> {
             additional.put("signal.data.collection", table);
             additional.put("signal.enabled.channels", "source");

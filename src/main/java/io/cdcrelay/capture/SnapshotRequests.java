@@ -37,7 +37,7 @@ public final class SnapshotRequests implements SnapshotOperation {
     public SnapshotRequests(SourceSettings source, CaptureControl control, IncrementalSnapshotProgress progress,
             Clock clock) {
         this.source = source;
-        this.signal = source.resnapshot().signalTable().map(SignalTable::new);
+        this.signal = source.snapshot().signalTable().map(SignalTable::new);
         this.control = control;
         this.progress = progress;
         this.clock = clock;

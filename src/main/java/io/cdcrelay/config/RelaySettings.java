@@ -105,7 +105,7 @@ public record RelaySettings(
                 tables,
                 PartitioningSettings.tableLists(r, SourceKeys.COLUMNS),
                 r.withPrefix(SourceKeys.DEBEZIUM.prefix()),
-                ResnapshotSettings.from(r, databases, tables));
+                SnapshotSettings.from(r, databases, tables));
     }
 
     /**

@@ -45,6 +45,8 @@ public final class SourceKeys {
             "<first of relay.source.databases>.cdc_relay_signal", "the source table POST /snapshot signals Debezium through; none: off");
     public static final Setting<Integer> SNAPSHOT_CHUNK_SIZE = Setting.of("relay.snapshot.chunk-size",
             Parser.integer(1, 1_000_000), "1024", "rows per chunk of a re-snapshot (Debezium's incremental.snapshot.chunk.size)");
+    public static final Setting<Integer> SNAPSHOT_MAX_THREADS = Setting.of("relay.snapshot.max-threads",
+            Parser.integer(1, 64), "1", "tables the initial snapshot reads at once (Debezium's snapshot.max.threads)");
 
     public static final SettingFamily DEBEZIUM = new SettingFamily("relay.source.debezium.", "*", Variables.DOTTED, "—",
             "any Debezium connector property, passed through");
@@ -52,7 +54,8 @@ public final class SourceKeys {
             "the only columns synchronized of a table (key and sharding columns always kept)");
 
     public static final List<Setting<?>> ALL = List.of(CDC_ENABLED, FLAVOR, HOST, PORT, USER, PASSWORD, SERVER_ID, NAME,
-            DATABASES, TABLES, SYNC_TYPES, START_TIMESTAMP, SIGNAL_TABLE, SNAPSHOT_CHUNK_SIZE);
+            DATABASES, TABLES, SYNC_TYPES, START_TIMESTAMP, SIGNAL_TABLE, SNAPSHOT_CHUNK_SIZE,
+            SNAPSHOT_MAX_THREADS);
     public static final List<SettingFamily> FAMILIES = List.of(DEBEZIUM, COLUMNS);
 
     private SourceKeys() {

@@ -12,7 +12,7 @@ import io.cdcrelay.change.SourceConnections;
  *                          key and sharding columns are always kept), keyed by {@code db.table}
  * @param debeziumOverrides {@code relay.source.debezium.*}: Debezium connector properties passed through
  *                          unchanged, for the options the relay has no key of its own for
- * @param resnapshot        {@code relay.snapshot.*}: the signal table of re-snapshots on demand
+ * @param snapshot          {@code relay.snapshot.*}: the initial snapshot's threads, the signal table of re-snapshots
  */
 public record SourceSettings(
         Flavor flavor,
@@ -26,7 +26,7 @@ public record SourceSettings(
         List<String> tables,
         Map<String, List<String>> columns,
         Map<String, String> debeziumOverrides,
-        ResnapshotSettings resnapshot) {
+        SnapshotSettings snapshot) {
 
     public enum Flavor { MYSQL, MARIADB }
 
@@ -36,7 +36,7 @@ public record SourceSettings(
      * ({@code relay.snapshot.signal-table}): its rows are requests and watermarks for Debezium, not data.
      */
     public boolean captures(String database, String table) {
-        if (resnapshot.isSignalTable(database, table)) {
+        if (snapshot.isSignalTable(database, table)) {
             return false;
         }
         boolean databaseIncluded = databases.isEmpty() || databases.contains(database);

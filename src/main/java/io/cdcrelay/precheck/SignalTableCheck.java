@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import io.cdcrelay.capture.SignalTable;
-import io.cdcrelay.config.ResnapshotSettings;
+import io.cdcrelay.config.SnapshotSettings;
 
 /**
  * Whether the signal table of re-snapshots ({@code relay.snapshot.signal-table}) exists, creating it when the
@@ -18,9 +18,9 @@ final class SignalTableCheck {
 
     static final String NAME = "signal table";
 
-    private final ResnapshotSettings settings;
+    private final SnapshotSettings settings;
 
-    SignalTableCheck(ResnapshotSettings settings) {
+    SignalTableCheck(SnapshotSettings settings) {
         this.settings = settings;
     }
 

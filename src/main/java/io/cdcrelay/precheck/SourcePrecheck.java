@@ -70,7 +70,7 @@ final class SourcePrecheck {
         selection.tables().ifPresent(tables -> tables.forEach(t -> databases.add(t.substring(0, t.indexOf('.')))));
         results.add(guarded(PrivilegeCheck.NAME, () -> new PrivilegeCheck().run(c, databases)));
         results.add(guarded(ServerIdCheck.NAME, () -> new ServerIdCheck(source.serverId()).run(c)));
-        results.add(guarded(SignalTableCheck.NAME, () -> new SignalTableCheck(source.resnapshot()).run(c)));
+        results.add(guarded(SignalTableCheck.NAME, () -> new SignalTableCheck(source.snapshot()).run(c)));
         return new Findings(results, selection.tables());
     }
 

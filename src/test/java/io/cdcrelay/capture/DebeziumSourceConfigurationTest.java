@@ -49,6 +49,13 @@ class DebeziumSourceConfigurationTest {
     }
 
     @Test
+    void theSnapshotReadsOneTableAtATimeUnlessMoreThreadsAreAskedFor() {
+        assertThat(engineProperties().getProperty("snapshot.max.threads")).isEqualTo("1");
+        assertThat(engineProperties("relay.snapshot.max-threads", "4").getProperty("snapshot.max.threads"))
+                .isEqualTo("4");
+    }
+
+    @Test
     void withoutAnOverrideTheBinlogClientLooksForALostConnectionEveryFiveSeconds() {
         assertThat(engineProperties().getProperty("connect.keep.alive.interval.ms")).isEqualTo("5000");
         assertThat(engineProperties("relay.source.debezium.connect.keep.alive.interval.ms", "60000")

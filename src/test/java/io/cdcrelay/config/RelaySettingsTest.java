@@ -189,15 +189,15 @@ class RelaySettingsTest {
         Properties p = minimal();
         p.setProperty("relay.source.databases", "shop,billing");
         SourceSettings source = RelaySettings.from(p).source();
-        assertThat(source.resnapshot().signalTable()).contains("shop.cdc_relay_signal");
-        assertThat(source.resnapshot().chunkSize()).isEqualTo(1024);
+        assertThat(source.snapshot().signalTable()).contains("shop.cdc_relay_signal");
+        assertThat(source.snapshot().chunkSize()).isEqualTo(1024);
         assertThat(source.captures("shop", "orders")).isTrue();
         assertThat(source.captures("shop", "cdc_relay_signal")).isFalse();
 
         Properties byTable = minimal();
         byTable.setProperty("relay.source.tables", "stock.items,shop.orders");
-        assertThat(RelaySettings.from(byTable).source().resnapshot().signalTable()).contains("stock.cdc_relay_signal");
-        assertThat(RelaySettings.from(minimal()).source().resnapshot().signalTable()).as("no database to put it in")
+        assertThat(RelaySettings.from(byTable).source().snapshot().signalTable()).contains("stock.cdc_relay_signal");
+        assertThat(RelaySettings.from(minimal()).source().snapshot().signalTable()).as("no database to put it in")
                 .isEmpty();
     }
 
@@ -209,8 +209,8 @@ class RelaySettingsTest {
                 + "use <database>.<table> (letters, digits, '_' and '$'), or none.");
         p.setProperty("relay.snapshot.signal-table", "none");
         p.setProperty("relay.snapshot.chunk-size", "200");
-        assertThat(RelaySettings.from(p).source().resnapshot().signalTable()).isEmpty();
-        assertThat(RelaySettings.from(p).source().resnapshot().chunkSize()).isEqualTo(200);
+        assertThat(RelaySettings.from(p).source().snapshot().signalTable()).isEmpty();
+        assertThat(RelaySettings.from(p).source().snapshot().chunkSize()).isEqualTo(200);
     }
 
     static Properties minimal() {
