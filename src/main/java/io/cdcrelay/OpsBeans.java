@@ -20,6 +20,7 @@ import io.cdcrelay.ops.Readiness;
 import io.cdcrelay.ops.RelayHealth;
 import io.cdcrelay.ops.RelayMetrics;
 import io.cdcrelay.ops.StatusEndpoint;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -36,11 +37,14 @@ import org.apache.camel.spi.Registry;
  */
 final class OpsBeans {
 
+    final MeterRegistry meters;
     final RelayMetrics metrics;
     final Optional<MirrorMetrics> mirrorMetrics;
     final RelayHealth health;
 
-    private OpsBeans(RelayMetrics metrics, Optional<MirrorMetrics> mirrorMetrics, RelayHealth health) {
+    private OpsBeans(MeterRegistry meters, RelayMetrics metrics, Optional<MirrorMetrics> mirrorMetrics,
+            RelayHealth health) {
+        this.meters = meters;
         this.metrics = metrics;
         this.mirrorMetrics = mirrorMetrics;
         this.health = health;
@@ -76,7 +80,7 @@ final class OpsBeans {
         registry.bind("statusEndpoint", new StatusEndpoint(cdc, mirror, debezium, health, readiness, leadership));
         registry.bind("healthEndpoint", new HealthEndpoint(readiness));
         registry.bind("metricsEndpoint", new MetricsEndpoint(meters));
-        return new OpsBeans(metrics, mirror, health);
+        return new OpsBeans(meters, metrics, mirror, health);
     }
 
     /** The server's row estimate of the captured tables; 0 when it cannot be read (the line then omits it). */

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.cdcrelay.capture.DebeziumSourceConfiguration;
 import io.cdcrelay.capture.RelayDebeziumComponent;
+import io.cdcrelay.capture.RetentionMonitor;
 import io.cdcrelay.change.ChangeEventMapper;
 import io.cdcrelay.change.CommitSequence;
 import io.cdcrelay.change.KeyCatalog;
@@ -16,6 +17,7 @@ import io.cdcrelay.format.FormatOptions;
 import io.cdcrelay.format.FormatRegistry;
 import io.cdcrelay.ha.Election;
 import io.cdcrelay.ha.StandbyRestart;
+import io.cdcrelay.ops.RelayMetrics;
 import io.cdcrelay.sink.ChangeSink;
 import io.cdcrelay.sink.StartedOnFirstUse;
 import io.cdcrelay.steps.ToChangeEvent;
@@ -34,6 +36,7 @@ final class RelayBeans implements CamelConfiguration {
     private final KeyCatalog keyCatalog;
     private final Optional<String> columnExcludeList;
     private final boolean fromSeededOffset;
+    private final Optional<String> savedFile;
     private final StandbyRestart standbyRestart;
 
     /**
@@ -41,14 +44,16 @@ final class RelayBeans implements CamelConfiguration {
      * @param columnExcludeList {@code relay.columns.*} as Debezium's column exclude list, made by the start checks
      * @param fromSeededOffset  whether the engine starts at the position seeded for
      *                          {@code relay.incremental.start-timestamp}, not moved from yet
+     * @param savedFile         the binlog file of the position saved before this start, if any
      * @param standbyRestart    what a relay that loses the lead of {@code relay.ha.*} asks for
      */
     RelayBeans(RelaySettings settings, KeyCatalog keyCatalog, Optional<String> columnExcludeList,
-            boolean fromSeededOffset, StandbyRestart standbyRestart) {
+            boolean fromSeededOffset, Optional<String> savedFile, StandbyRestart standbyRestart) {
         this.settings = settings;
         this.keyCatalog = keyCatalog;
         this.columnExcludeList = columnExcludeList;
         this.fromSeededOffset = fromSeededOffset;
+        this.savedFile = savedFile;
         this.standbyRestart = standbyRestart;
     }
 
@@ -60,7 +65,8 @@ final class RelayBeans implements CamelConfiguration {
     static void rejectWrongSettings(RelaySettings settings) {
         if (settings.cdcEnabled()) {
             FormatSettings f = settings.formats();
-            FormatRegistry.standard(new RelayBeans(settings, null, Optional.empty(), false, new StandbyRestart())
+            FormatRegistry.standard(new RelayBeans(settings, null, Optional.empty(), false, Optional.empty(),
+                    new StandbyRestart())
                     .formatOptions())
                     .select(f.format(), f.formatByTopic());
             new TopicNameRule(settings.topics());
@@ -100,10 +106,18 @@ final class RelayBeans implements CamelConfiguration {
                 settings.syncTypes(), fromSeededOffset, settings.delivery(), columnExcludeList);
         if (settings.delivery().exactlyOnce()) {
             DebeziumSourceConfiguration.readPositionsFrom(debezium, settings.delivery().positionsTopic(),
-                    KafkaSinkBeans.consumerProperties(settings.kafka()));
+                    DebeziumSourceConfiguration.positionsClient(settings.kafka()));
         }
         registry.bind("debezium-mysql", new RelayDebeziumComponent(debezium, settings.delivery(), ops.health));
+        context.addService(new RetentionMonitor(source, () -> restartFile(ops.metrics), ops.meters));
         registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(keyCatalog, commitSequence, source::captures)));
+    }
+
+    /** The binlog file a restart would begin at: the last acknowledged change's, else the one saved before. */
+    private Optional<String> restartFile(RelayMetrics metrics) {
+        RelayMetrics.Delivered last = metrics.lastDelivered();
+        return last == null || last.snapshot() || last.position().file().isEmpty() ? savedFile
+                : Optional.of(last.position().file());
     }
 
     private FormatOptions formatOptions() {

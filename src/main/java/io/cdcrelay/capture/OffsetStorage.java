@@ -29,9 +29,16 @@ public final class OffsetStorage {
     private static final String FILE_NAME = "offset.storage.file.filename";
 
     private final Map<String, String> engine;
+    /** Whether {@link #open} opens the positions topic in front of the engine's own store (exactly-once). */
+    private final boolean behindPositions;
 
     private OffsetStorage(Map<String, String> engine) {
+        this(engine, false);
+    }
+
+    private OffsetStorage(Map<String, String> engine, boolean behindPositions) {
         this.engine = Map.copyOf(engine);
+        this.behindPositions = behindPositions;
     }
 
     /** The store the engine with these properties uses. */
@@ -46,20 +53,38 @@ public final class OffsetStorage {
         return new OffsetStorage(Map.of(STORE, FILE_STORE, FILE_NAME, file.toAbsolutePath().toString()));
     }
 
+    /**
+     * This store behind the positions topic, as the engine reads its start under exactly-once: a position committed
+     * there wins. Only for reading: a position seeded through it would still go to this store alone.
+     */
+    OffsetStorage behindPositions(String topic, Map<String, String> client) {
+        Map<String, String> wrapped = new HashMap<>(engine);
+        PositionTopicOffsetStore.engineProperties(topic, client, kind())
+                .forEach((k, v) -> wrapped.put((String) k, (String) v));
+        return new OffsetStorage(wrapped, true);
+    }
+
     /** Whether offsets may be saved: a file store whose file is missing has none (and is not created by asking). */
     boolean mayHoldOffsets() {
-        return !isFile() || Files.exists(Path.of(engine.get(FILE_NAME)));
+        return behindPositions || !isFile() || Files.exists(Path.of(engine.get(FILE_NAME)));
     }
 
     /** For log lines: the file, or the topic and its cluster. */
     @Override
     public String toString() {
-        return isFile() ? engine.get(FILE_NAME)
+        String own = isFile() ? engine.get(FILE_NAME)
                 : "topic " + engine.get("offset.storage.topic") + " at " + engine.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+        return behindPositions ? "positions topic " + engine.get(PositionTopicOffsetStore.TOPIC) + ", then " + own : own;
     }
 
     /** The store, configured and started; closing it stops it. */
     Open open() {
+        if (behindPositions) {
+            PositionTopicOffsetStore store = new PositionTopicOffsetStore();
+            store.configure(new EmbeddedWorkerConfig(new HashMap<>(engine)));
+            store.start();
+            return new Open(store, null);
+        }
         if (isFile()) {
             Path file = Path.of(engine.get(FILE_NAME));
             try {
