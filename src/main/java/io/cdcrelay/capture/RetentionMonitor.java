@@ -16,7 +16,6 @@ import io.cdcrelay.ops.ProgressReporter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>The creation time of a file is read once (one short replica read, see {@link BinlogStartLocator}) and
  * remembered: it never changes.
  */
-public final class RetentionMonitor extends ServiceSupport implements CamelContextAware {
+public final class RetentionMonitor extends ServiceSupport {
 
     static final Duration INTERVAL = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(RetentionMonitor.class);
@@ -45,14 +44,16 @@ public final class RetentionMonitor extends ServiceSupport implements CamelConte
     private final AtomicLong headroom = new AtomicLong(Double.doubleToLongBits(Double.NaN));
     private final AtomicLong retention = new AtomicLong(Double.doubleToLongBits(Double.NaN));
     private boolean warned;
-    private CamelContext camelContext;
+    private final CamelContext camelContext;
     private ScheduledExecutorService timer;
 
     /**
      * @param relayFile the binlog file of the relay's position now: the last change the destination
      *                  acknowledged, else the position saved before this start; empty when it has none
      */
-    public RetentionMonitor(SourceSettings source, Supplier<Optional<String>> relayFile, MeterRegistry meters) {
+    public RetentionMonitor(CamelContext camelContext, SourceSettings source, Supplier<Optional<String>> relayFile,
+            MeterRegistry meters) {
+        this.camelContext = camelContext;
         this.source = source;
         this.relayFile = relayFile;
         this.locator = new BinlogStartLocator(source);
@@ -109,15 +110,5 @@ public final class RetentionMonitor extends ServiceSupport implements CamelConte
         }
         warned = low;
         began.keySet().retainAll(binlogs.files());
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
     }
 }
