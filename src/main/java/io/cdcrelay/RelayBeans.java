@@ -109,7 +109,9 @@ final class RelayBeans implements CamelConfiguration {
                     DebeziumSourceConfiguration.positionsClient(settings.kafka()));
         }
         registry.bind("debezium-mysql", new RelayDebeziumComponent(debezium, settings.delivery(), ops.health));
-        context.addService(new RetentionMonitor(context, source, () -> restartFile(ops.metrics), ops.meters));
+        if (settings.syncTypes().contains(RelaySettings.SyncType.INCREMENTAL)) {
+            context.addService(new RetentionMonitor(context, source, () -> restartFile(ops.metrics), ops.meters));
+        }
         registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(keyCatalog, commitSequence, source::captures)));
     }
 
