@@ -69,6 +69,10 @@ public final class SavedPositionCheck {
             return none("the binlog is not read (relay.sync-types has no incremental)");
         }
         SourceSettings source = settings.source();
+        if ("when_needed".equals(source.debeziumOverrides().get("snapshot.mode"))) {
+            // asked for outright: Debezium copies the tables again when the saved position is gone
+            return none("relay.source.debezium.snapshot.mode=when_needed copies the tables again instead");
+        }
         OffsetStorage storage = DebeziumSourceConfiguration.savedPositionStorage(source, settings.dataDir(),
                 settings.state(), settings.delivery(), settings.sink().equals("kafka") ? settings.kafka() : null);
         Optional<Saved> saved = new OffsetSeeder(storage, source.name(), source.name()).saved().flatMap(Saved::of);

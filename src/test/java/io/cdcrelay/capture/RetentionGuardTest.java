@@ -110,6 +110,21 @@ class RetentionGuardTest {
                 "the state topics shop.offsets and shop.schema-history and the topic shop.positions");
     }
 
+    @Test
+    void aSnapshotModeWhenNeededAskedForOutrightIsNotRefused() {
+        Properties p = new Properties();
+        p.setProperty("relay.source.user", "relay");
+        p.setProperty("relay.source.password", "secret");
+        p.setProperty("relay.kafka.bootstrap-servers", "k:9092");
+        p.setProperty("relay.sync-types", "schema,incremental");
+        p.setProperty("relay.source.debezium.snapshot.mode", "when_needed");
+        // decided before any store or server is read
+        assertThat(new SavedPositionCheck(RelaySettings.from(p)).run().kind()).isEqualTo(SavedPositionCheck.Kind.NONE);
+        p.setProperty("relay.sync-types", "schema,full");
+        p.remove("relay.source.debezium.snapshot.mode");
+        assertThat(new SavedPositionCheck(RelaySettings.from(p)).run().detail()).contains("no incremental");
+    }
+
     private static double headroom(String file, long retention, long now) {
         return RetentionGuard.headroomSeconds(Optional.of(file), FILES, BEGAN::get, retention, now);
     }
