@@ -3,14 +3,20 @@ package io.cdcrelay.capture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.cdcrelay.config.SettingsException;
 import io.debezium.embedded.EmbeddedWorkerConfig;
 import io.debezium.embedded.KafkaConnectUtil;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.connect.storage.FileOffsetBackingStore;
 import org.apache.kafka.connect.storage.KafkaOffsetBackingStore;
 import org.apache.kafka.connect.storage.OffsetBackingStore;
@@ -27,6 +33,7 @@ public final class OffsetStorage {
     static final String KAFKA_STORE = KafkaOffsetBackingStore.class.getName();
     private static final String STORE = "offset.storage";
     private static final String FILE_NAME = "offset.storage.file.filename";
+    private static final Duration TOPIC_LOOKUP = Duration.ofSeconds(30);
 
     private final Map<String, String> engine;
     /** Whether {@link #open} opens the positions topic in front of the engine's own store (exactly-once). */
@@ -64,9 +71,36 @@ public final class OffsetStorage {
         return new OffsetStorage(wrapped, true);
     }
 
-    /** Whether offsets may be saved: a file store whose file is missing has none (and is not created by asking). */
+    /**
+     * Whether offsets may be saved: a file store whose file is missing has none, nor a Kafka store whose topic is
+     * missing. Neither is created by asking (Kafka's store would create its topic on start: {@code --precheck}
+     * must create nothing).
+     */
     boolean mayHoldOffsets() {
-        return behindPositions || !isFile() || Files.exists(Path.of(engine.get(FILE_NAME)));
+        if (isFile()) {
+            return behindPositions || Files.exists(Path.of(engine.get(FILE_NAME)));
+        }
+        if (!kind().equals(KAFKA_STORE)) {
+            // opening it says which stores the relay can read
+            return true;
+        }
+        Map<String, Object> admin = new HashMap<>();
+        engine.forEach((k, v) -> {
+            if (AdminClientConfig.configNames().contains(k)) {
+                admin.put(k, v);
+            }
+        });
+        admin.put(CommonClientConfigs.CLIENT_ID_CONFIG, "cdc-relay-offsets-admin");
+        try (Admin client = Admin.create(admin)) {
+            return client.listTopics().names().get(TOPIC_LOOKUP.toMillis(), TimeUnit.MILLISECONDS)
+                    .contains(engine.get("offset.storage.topic"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while looking for the offsets topic", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot list the topics of " + engine.get(CommonClientConfigs
+                    .BOOTSTRAP_SERVERS_CONFIG) + " to find the offsets topic: " + e.getMessage(), e);
+        }
     }
 
     /** For log lines: the file, or the topic and its cluster. */

@@ -96,12 +96,9 @@ class RetentionGuardTest {
 
     @Test
     void theStateToDeleteIsWhereTheRelayKeepsItsPositionAndSchemaHistory() {
-        Properties p = new Properties();
+        Properties p = settings();
         p.setProperty("relay.source.name", "shop");
-        p.setProperty("relay.source.user", "relay");
-        p.setProperty("relay.source.password", "secret");
         p.setProperty("relay.data-dir", "/var/lib/relay");
-        p.setProperty("relay.kafka.bootstrap-servers", "k:9092");
         assertThat(new SavedPositionCheck(RelaySettings.from(p)).savedState()).isEqualTo(
                 Path.of("/var/lib/relay/offsets-shop.dat") + " and " + Path.of("/var/lib/relay/schema-history-shop.dat"));
         p.setProperty("relay.state.store", "kafka");
@@ -112,10 +109,7 @@ class RetentionGuardTest {
 
     @Test
     void aSnapshotModeWhenNeededAskedForOutrightIsNotRefused() {
-        Properties p = new Properties();
-        p.setProperty("relay.source.user", "relay");
-        p.setProperty("relay.source.password", "secret");
-        p.setProperty("relay.kafka.bootstrap-servers", "k:9092");
+        Properties p = settings();
         p.setProperty("relay.sync-types", "schema,incremental");
         p.setProperty("relay.source.debezium.snapshot.mode", "when_needed");
         // decided before any store or server is read
@@ -123,6 +117,15 @@ class RetentionGuardTest {
         p.setProperty("relay.sync-types", "schema,full");
         p.remove("relay.source.debezium.snapshot.mode");
         assertThat(new SavedPositionCheck(RelaySettings.from(p)).run().detail()).contains("no incremental");
+    }
+
+    /** The least a relay's settings need. */
+    private static Properties settings() {
+        Properties p = new Properties();
+        p.setProperty("relay.source.user", "relay");
+        p.setProperty("relay.source.password", "secret");
+        p.setProperty("relay.kafka.bootstrap-servers", "k:9092");
+        return p;
     }
 
     private static double headroom(String file, long retention, long now) {
