@@ -19,7 +19,6 @@ import io.cdcrelay.sink.KafkaChangeSink;
 import io.cdcrelay.sink.TransactionalKafkaSink;
 import io.cdcrelay.topic.KafkaTopics;
 import org.apache.camel.CamelContext;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -75,17 +74,5 @@ final class KafkaSinkBeans {
         int half = Math.max(1, delivery.window() / 2);
         return new TransactionalKafkaSink.Commits(Math.min(COMMIT_MESSAGES, half), COMMIT_AGE,
                 delivery.transactionAtATime(), Math.min(delivery.transactionChunk(), half));
-    }
-
-    /** Reading the positions topic: the bootstrap servers, and the clients' settings a consumer knows (security). */
-    static Map<String, String> consumerProperties(KafkaSettings kafka) {
-        Map<String, String> consumer = new HashMap<>();
-        kafka.producer().forEach((key, value) -> {
-            if (ConsumerConfig.configNames().contains(key)) {
-                consumer.put(key, value);
-            }
-        });
-        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        return consumer;
     }
 }

@@ -21,6 +21,7 @@ import io.cdcrelay.ops.Readiness;
 import io.cdcrelay.ops.RelayHealth;
 import io.cdcrelay.ops.RelayMetrics;
 import io.cdcrelay.ops.StatusEndpoint;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -37,14 +38,16 @@ import org.apache.camel.spi.Registry;
  */
 final class OpsBeans {
 
+    final MeterRegistry meters;
     final RelayMetrics metrics;
     final Optional<MirrorMetrics> mirrorMetrics;
     final RelayHealth health;
     /** The re-snapshot's progress; empty without CDC. */
     final Optional<IncrementalSnapshotProgress> snapshotProgress;
 
-    private OpsBeans(RelayMetrics metrics, Optional<MirrorMetrics> mirrorMetrics, RelayHealth health,
-            Optional<IncrementalSnapshotProgress> snapshotProgress) {
+    private OpsBeans(MeterRegistry meters, RelayMetrics metrics, Optional<MirrorMetrics> mirrorMetrics,
+            RelayHealth health, Optional<IncrementalSnapshotProgress> snapshotProgress) {
+        this.meters = meters;
         this.metrics = metrics;
         this.mirrorMetrics = mirrorMetrics;
         this.health = health;
@@ -83,7 +86,7 @@ final class OpsBeans {
                 leadership));
         registry.bind("healthEndpoint", new HealthEndpoint(readiness));
         registry.bind("metricsEndpoint", new MetricsEndpoint(meters));
-        return new OpsBeans(metrics, mirror, health, snapshotProgress);
+        return new OpsBeans(meters, metrics, mirror, health, snapshotProgress);
     }
 
     /** The server's row estimate of the captured tables; 0 when it cannot be read (the line then omits it). */

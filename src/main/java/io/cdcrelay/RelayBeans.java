@@ -8,6 +8,7 @@ import io.cdcrelay.capture.CaptureControl;
 import io.cdcrelay.capture.DebeziumSourceConfiguration;
 import io.cdcrelay.capture.RelayDebeziumComponent;
 import io.cdcrelay.capture.SnapshotRequests;
+import io.cdcrelay.capture.RetentionMonitor;
 import io.cdcrelay.change.ChangeEventMapper;
 import io.cdcrelay.change.CommitSequence;
 import io.cdcrelay.change.KeyCatalog;
@@ -22,6 +23,7 @@ import io.cdcrelay.ha.StandbyRestart;
 import io.cdcrelay.ops.SnapshotEndpoint;
 import io.cdcrelay.ops.SnapshotJmx;
 import io.cdcrelay.ops.SnapshotOperation;
+import io.cdcrelay.ops.RelayMetrics;
 import io.cdcrelay.sink.ChangeSink;
 import io.cdcrelay.sink.StartedOnFirstUse;
 import io.cdcrelay.steps.ToChangeEvent;
@@ -40,6 +42,7 @@ final class RelayBeans implements CamelConfiguration {
     private final KeyCatalog keyCatalog;
     private final Optional<String> columnExcludeList;
     private final boolean fromSeededOffset;
+    private final Optional<String> savedFile;
     private final StandbyRestart standbyRestart;
 
     /**
@@ -47,14 +50,16 @@ final class RelayBeans implements CamelConfiguration {
      * @param columnExcludeList {@code relay.columns.*} as Debezium's column exclude list, made by the start checks
      * @param fromSeededOffset  whether the engine starts at the position seeded for
      *                          {@code relay.incremental.start-timestamp}, not moved from yet
+     * @param savedFile         the binlog file of the position saved before this start, if any
      * @param standbyRestart    what a relay that loses the lead of {@code relay.ha.*} asks for
      */
     RelayBeans(RelaySettings settings, KeyCatalog keyCatalog, Optional<String> columnExcludeList,
-            boolean fromSeededOffset, StandbyRestart standbyRestart) {
+            boolean fromSeededOffset, Optional<String> savedFile, StandbyRestart standbyRestart) {
         this.settings = settings;
         this.keyCatalog = keyCatalog;
         this.columnExcludeList = columnExcludeList;
         this.fromSeededOffset = fromSeededOffset;
+        this.savedFile = savedFile;
         this.standbyRestart = standbyRestart;
     }
 
@@ -104,7 +109,7 @@ final class RelayBeans implements CamelConfiguration {
                 settings.syncTypes(), fromSeededOffset, settings.delivery(), columnExcludeList);
         if (settings.delivery().exactlyOnce()) {
             DebeziumSourceConfiguration.readPositionsFrom(debezium, settings.delivery().positionsTopic(),
-                    KafkaSinkBeans.consumerProperties(settings.kafka()));
+                    DebeziumSourceConfiguration.positionsClient(settings.kafka()));
         }
         CaptureControl control = new CaptureControl(new AddedTables(settings.dataDir(), source.name()));
         registry.bind("debezium-mysql", new RelayDebeziumComponent(debezium, settings.delivery(), ops.health,
@@ -117,9 +122,19 @@ final class RelayBeans implements CamelConfiguration {
                         + "no incremental), and Debezium reads re-snapshot requests from the binlog.");
         registry.bind("snapshotEndpoint", new SnapshotEndpoint(resnapshot));
         context.addService(new SnapshotJmx(resnapshot, source.name()));
+        if (settings.syncTypes().contains(RelaySettings.SyncType.INCREMENTAL)) {
+            context.addService(new RetentionMonitor(context, source, () -> restartFile(ops.metrics), ops.meters));
+        }
         // the configured selection and the tables added while running (POST /snapshot)
         registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(keyCatalog, commitSequence,
                 snapshots::captured)));
+    }
+
+    /** The binlog file a restart would begin at: the last acknowledged change's, else the one saved before. */
+    private Optional<String> restartFile(RelayMetrics metrics) {
+        RelayMetrics.Delivered last = metrics.lastDelivered();
+        return last == null || last.snapshot() || last.position().file().isEmpty() ? savedFile
+                : Optional.of(last.position().file());
     }
 
     private FormatOptions formatOptions() {

@@ -13,6 +13,8 @@ import java.util.ServiceLoader;
 import io.cdcrelay.capture.DebeziumSourceConfiguration;
 import io.cdcrelay.capture.OffsetSeeder;
 import io.cdcrelay.capture.OffsetStorage;
+import io.cdcrelay.capture.RetentionGuard;
+import io.cdcrelay.capture.SavedPositionCheck;
 import io.cdcrelay.change.JdbcKeyCatalog;
 import io.cdcrelay.change.KeyCatalog;
 import io.cdcrelay.change.SourceConnections;
@@ -146,6 +148,7 @@ public final class RelayLauncher {
         Optional<String> columnExcludeList = Optional.empty();
         KeyCatalog keys = null;
         boolean fromSeededOffset = false;
+        Optional<String> savedFile = Optional.empty();
         if (settings.cdcEnabled()) {
             SourceSettings source = settings.source();
             SourceConnections connections = source.connections();
@@ -162,11 +165,13 @@ public final class RelayLauncher {
             OffsetStorage offsets = DebeziumSourceConfiguration.offsetStorage(source, settings.dataDir(), settings.state(),
                     settings.delivery());
             fromSeededOffset = OffsetSeeder.seedIfFirstStart(source, offsets, settings.startTimestamp());
+            // a saved position the source purged stops the start here, with one sentence, not inside Debezium
+            savedFile = new SavedPositionCheck(settings).rejectPurged().map(RetentionGuard.Saved::file);
         }
         Main main = new Main();
         restart.stopWith(main::completed);
         main.setOverrideProperties(withHttpServer(settings, properties));
-        main.configure().addConfiguration(new RelayBeans(settings, keys, columnExcludeList, fromSeededOffset, restart));
+        main.configure().addConfiguration(new RelayBeans(settings, keys, columnExcludeList, fromSeededOffset, savedFile, restart));
         main.configure().withRoutesIncludePattern(String.join(",", routeFiles(settings)));
         return main;
     }

@@ -2,11 +2,8 @@ package io.cdcrelay.capture;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,14 +62,14 @@ public final class BinlogStartLocator {
      */
     public Position locate(Instant at) {
         long atSecond = at.getEpochSecond();
-        List<String> files;
-        long now;
-        try (Connection c = source.connections().open(); Statement s = c.createStatement()) {
-            now = serverNow(s);
-            files = binaryLogs(s);
+        SourceBinlogs binlogs;
+        try (Connection c = source.connections().open()) {
+            binlogs = SourceBinlogs.read(c);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot list the source's binlog files: " + e.getMessage(), e);
         }
+        List<String> files = binlogs.files();
+        long now = binlogs.serverNow();
         if (atSecond > now) {
             throw new SettingsException(KEY + "=" + at + " is later than the source's clock (" + Instant.ofEpochSecond(now)
                     + "): give a time in the past, or remove " + KEY + " to start at the current end of the binlog.");
@@ -107,31 +104,8 @@ public final class BinlogStartLocator {
         return found;
     }
 
-    private static long serverNow(Statement s) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT UNIX_TIMESTAMP()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static List<String> binaryLogs(Statement s) throws SQLException {
-        List<String> files = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery("SHOW BINARY LOGS")) {
-            while (rs.next()) {
-                files.add(rs.getString(1));
-            }
-        } catch (SQLException e) {
-            // error 1381: "You are not using binary logging"
-            if (e.getErrorCode() == 1381) {
-                return files;
-            }
-            throw e;
-        }
-        return files;
-    }
-
     /** The creation time of a binlog file: the timestamp of its format description event. */
-    private long fileCreated(String file) {
+    long fileCreated(String file) {
         long[] created = {-1};
         read(file, e -> {
             if (e.kind() == Kind.FILE_START && e.file().equals(file)) {

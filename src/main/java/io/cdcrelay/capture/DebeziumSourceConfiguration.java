@@ -9,12 +9,14 @@ import java.util.Properties;
 import java.util.Set;
 
 import io.cdcrelay.config.DeliverySettings;
+import io.cdcrelay.config.KafkaSettings;
 import io.cdcrelay.config.RelaySettings.SyncType;
 import io.cdcrelay.config.SnapshotSettings;
 import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.config.StateSettings;
 import io.debezium.storage.kafka.history.KafkaSchemaHistory;
 import org.apache.camel.component.debezium.mysql.configuration.MySqlConnectorEmbeddedDebeziumConfiguration;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * Builds the Debezium connector configuration from the relay's settings: connection, flavor, offsets and
@@ -190,6 +192,31 @@ public final class DebeziumSourceConfiguration {
         store.stringPropertyNames().stream().filter(k -> !k.equals("offset.storage"))
                 .forEach(k -> additional.put(k, store.getProperty(k)));
         c.setAdditionalProperties(additional);
+    }
+
+    /**
+     * Where a restart of the engine of these settings reads its position: {@link #offsetStorage}, behind the
+     * positions topic under exactly-once (as {@link #readPositionsFrom} makes the engine read).
+     *
+     * @param sinkKafka the sink's Kafka, whose cluster holds the positions topic; null for a RocketMQ sink
+     */
+    public static OffsetStorage savedPositionStorage(SourceSettings source, Path dataDir, StateSettings state,
+            DeliverySettings delivery, KafkaSettings sinkKafka) {
+        OffsetStorage own = offsetStorage(source, dataDir, state, delivery);
+        return delivery.exactlyOnce() && sinkKafka != null
+                ? own.behindPositions(delivery.positionsTopic(), positionsClient(sinkKafka)) : own;
+    }
+
+    /** Reading the positions topic: the bootstrap servers, and the clients' settings a consumer knows (security). */
+    public static Map<String, String> positionsClient(KafkaSettings kafka) {
+        Map<String, String> consumer = new HashMap<>();
+        kafka.producer().forEach((key, value) -> {
+            if (ConsumerConfig.configNames().contains(key)) {
+                consumer.put(key, value);
+            }
+        });
+        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        return consumer;
     }
 
     /** The engine's offset file: its name is the source's name. */

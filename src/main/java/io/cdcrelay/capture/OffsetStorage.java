@@ -3,14 +3,20 @@ package io.cdcrelay.capture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.cdcrelay.config.SettingsException;
 import io.debezium.embedded.EmbeddedWorkerConfig;
 import io.debezium.embedded.KafkaConnectUtil;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.connect.storage.FileOffsetBackingStore;
 import org.apache.kafka.connect.storage.KafkaOffsetBackingStore;
 import org.apache.kafka.connect.storage.OffsetBackingStore;
@@ -27,11 +33,19 @@ public final class OffsetStorage {
     static final String KAFKA_STORE = KafkaOffsetBackingStore.class.getName();
     private static final String STORE = "offset.storage";
     private static final String FILE_NAME = "offset.storage.file.filename";
+    private static final Duration TOPIC_LOOKUP = Duration.ofSeconds(30);
 
     private final Map<String, String> engine;
+    /** Whether {@link #open} opens the positions topic in front of the engine's own store (exactly-once). */
+    private final boolean behindPositions;
 
     private OffsetStorage(Map<String, String> engine) {
+        this(engine, false);
+    }
+
+    private OffsetStorage(Map<String, String> engine, boolean behindPositions) {
         this.engine = Map.copyOf(engine);
+        this.behindPositions = behindPositions;
     }
 
     /** The store the engine with these properties uses. */
@@ -46,20 +60,65 @@ public final class OffsetStorage {
         return new OffsetStorage(Map.of(STORE, FILE_STORE, FILE_NAME, file.toAbsolutePath().toString()));
     }
 
-    /** Whether offsets may be saved: a file store whose file is missing has none (and is not created by asking). */
+    /**
+     * This store behind the positions topic, as the engine reads its start under exactly-once: a position committed
+     * there wins. Only for reading: a position seeded through it would still go to this store alone.
+     */
+    OffsetStorage behindPositions(String topic, Map<String, String> client) {
+        Map<String, String> wrapped = new HashMap<>(engine);
+        PositionTopicOffsetStore.engineProperties(topic, client, kind())
+                .forEach((k, v) -> wrapped.put((String) k, (String) v));
+        return new OffsetStorage(wrapped, true);
+    }
+
+    /**
+     * Whether offsets may be saved: a file store whose file is missing has none, nor a Kafka store whose topic is
+     * missing. Neither is created by asking (Kafka's store would create its topic on start: {@code --precheck}
+     * must create nothing).
+     */
     boolean mayHoldOffsets() {
-        return !isFile() || Files.exists(Path.of(engine.get(FILE_NAME)));
+        if (isFile()) {
+            return behindPositions || Files.exists(Path.of(engine.get(FILE_NAME)));
+        }
+        if (!kind().equals(KAFKA_STORE)) {
+            // opening it says which stores the relay can read
+            return true;
+        }
+        Map<String, Object> admin = new HashMap<>();
+        engine.forEach((k, v) -> {
+            if (AdminClientConfig.configNames().contains(k)) {
+                admin.put(k, v);
+            }
+        });
+        admin.put(CommonClientConfigs.CLIENT_ID_CONFIG, "cdc-relay-offsets-admin");
+        try (Admin client = Admin.create(admin)) {
+            return client.listTopics().names().get(TOPIC_LOOKUP.toMillis(), TimeUnit.MILLISECONDS)
+                    .contains(engine.get("offset.storage.topic"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while looking for the offsets topic", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot list the topics of " + engine.get(CommonClientConfigs
+                    .BOOTSTRAP_SERVERS_CONFIG) + " to find the offsets topic: " + e.getMessage(), e);
+        }
     }
 
     /** For log lines: the file, or the topic and its cluster. */
     @Override
     public String toString() {
-        return isFile() ? engine.get(FILE_NAME)
+        String own = isFile() ? engine.get(FILE_NAME)
                 : "topic " + engine.get("offset.storage.topic") + " at " + engine.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+        return behindPositions ? "positions topic " + engine.get(PositionTopicOffsetStore.TOPIC) + ", then " + own : own;
     }
 
     /** The store, configured and started; closing it stops it. */
     Open open() {
+        if (behindPositions) {
+            PositionTopicOffsetStore store = new PositionTopicOffsetStore();
+            store.configure(new EmbeddedWorkerConfig(new HashMap<>(engine)));
+            store.start();
+            return new Open(store, null);
+        }
         if (isFile()) {
             Path file = Path.of(engine.get(FILE_NAME));
             try {

@@ -111,7 +111,7 @@ public final class ProgressReporter extends ServiceSupport implements CamelConte
                 rows, Math.max(estimate, rows), rate, eta);
     }
 
-    static String formatDuration(long seconds) {
+    public static String formatDuration(long seconds) {
         return seconds >= 3600 ? String.format("%dh%02dm", seconds / 3600, seconds % 3600 / 60)
                 : seconds >= 60 ? String.format("%dm%02ds", seconds / 60, seconds % 60) : seconds + " s";
     }

@@ -42,14 +42,15 @@ public final class Precheck {
 
     /**
      * The checks a start runs first: all but the HTTP port's, since a port free now may be taken before Camel binds
-     * it. The start settles that on the real bind instead, as a wrong setting (exit code 2, see
-     * {@link io.cdcrelay.ops.HttpPortGuard}).
+     * it, and the saved position's, since the source may purge it before the engine starts. The start settles each
+     * at the last moment instead, as a wrong setting (exit code 2, see {@link io.cdcrelay.ops.HttpPortGuard} and
+     * {@link io.cdcrelay.capture.SavedPositionCheck}).
      */
     public PrecheckReport runBeforeStart() {
         return run(false);
     }
 
-    private PrecheckReport run(boolean httpPort) {
+    private PrecheckReport run(boolean asked) {
         List<CheckResult> results = new ArrayList<>();
         if (settings.cdcEnabled()) {
             SourcePrecheck.Findings source = new SourcePrecheck(settings.source()).run();
@@ -65,6 +66,9 @@ public final class Precheck {
             state.filter(s -> !s.sharesSinkCluster()).ifPresent(s -> results.addAll(new KafkaPrecheck(
                     "state cluster reachable", s.bootstrapServers(), s.bootstrapKey(), "relay.state.kafka.properties.*",
                     s.clientProperties(), TIMEOUT).withStateTopics(s)));
+            if (asked) {
+                results.add(new SavedPositionLine(settings).run(results));
+            }
         }
         MirrorSettings mirror = settings.mirror();
         if (mirror != null) {
@@ -75,7 +79,7 @@ public final class Precheck {
                     "relay.mirror.destination.bootstrap-servers", "relay.mirror.destination.properties.*",
                     mirror.destination(), TIMEOUT).reachableOnly());
         }
-        if (httpPort && settings.http().enabled()) {
+        if (asked && settings.http().enabled()) {
             results.add(new HttpPortCheck(settings.http().port()).run());
         }
         return new PrecheckReport(results);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.cdcrelay.TestRelay;
 import io.cdcrelay.config.RelaySettings;
@@ -36,9 +37,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealServers.class)
 class PrecheckIT {
 
-    private static final List<String> CDC_CHECKS = List.of("source reachable", "binlog enabled", "binlog format",
-            "binlog row image", "selected tables", "source privileges", "server id", "signal table", "destination reachable",
-            "topics");
+    /** The lines of a start's checks; {@code --precheck} adds {@value #SAVED_POSITION} (a start checks it last). */
+    private static final List<String> START_CHECKS = List.of("source reachable", "binlog enabled", "binlog format",
+            "binlog row image", "selected tables", "source privileges", "server id", "signal table",
+            "destination reachable", "topics");
+    private static final String SAVED_POSITION = "saved position";
+    private static final List<String> CDC_CHECKS = Stream.concat(START_CHECKS.stream(), Stream.of(SAVED_POSITION))
+            .toList();
 
     @Test
     void everyCheckPassesAgainstTheTestServers(Servers servers) throws Exception {
@@ -59,6 +64,8 @@ class PrecheckIT {
         PrecheckReport report = precheck(properties(servers, db, 6401));
 
         assertThat(report.results()).extracting(CheckResult::name).containsExactlyElementsOf(CDC_CHECKS);
+        assertThat(line(report, SAVED_POSITION)).startsWith("PASS  saved position: no saved position yet in ")
+                .endsWith("offsets-it_precheck.dat");
         assertThat(report.passed()).as(String.join("\n", lines(report))).isTrue();
         assertThat(line(report, "source reachable")).startsWith("PASS  source reachable: 127.0.0.1:"
                 + servers.mariaDb().port() + " as relay, server 11.4");
@@ -195,7 +202,8 @@ class PrecheckIT {
         PrecheckReport report = precheck(p);
 
         assertThat(report.results()).extracting(CheckResult::name).containsExactlyElementsOf(
-                java.util.stream.Stream.concat(CDC_CHECKS.stream(), java.util.stream.Stream.of("state topics")).toList());
+                java.util.stream.Stream.concat(START_CHECKS.stream(), java.util.stream.Stream.of("state topics",
+                        SAVED_POSITION)).toList());
         assertThat(report.passed()).as(String.join("\n", lines(report))).isTrue();
         assertThat(line(report, "state topics")).isEqualTo("PASS  state topics: it_precheck_state_new.offsets to be "
                 + "created (1 partition, compacted, replication factor 1), it_precheck_state_new.schema-history to be "
@@ -277,7 +285,7 @@ class PrecheckIT {
         assertThat(run.exitCode()).as(run.output()).isEqualTo(Precheck.FAILED_EXIT_CODE);
         assertThat(run.output()).doesNotContain(wrong);
         List<String> lines = run.output().lines().toList();
-        assertThat(lines).as(run.output()).hasSize(CDC_CHECKS.size() + 1)
+        assertThat(lines).as(run.output()).hasSize(START_CHECKS.size() + 1)
                 .allMatch(l -> l.matches("(PASS|FAIL|SKIP)  .*|cdc-relay: .*"));
         assertThat(lines).contains("FAIL  destination reachable: Kafka at 127.0.0.1:" + closed + " did not answer "
                 + "within 10 s — fix: check relay.kafka.bootstrap-servers, that the brokers run and this host reaches "
