@@ -73,8 +73,7 @@ public final class SavedPositionCheck {
             // asked for outright: Debezium copies the tables again when the saved position is gone
             return none("relay.source.debezium.snapshot.mode=when_needed copies the tables again instead");
         }
-        OffsetStorage storage = DebeziumSourceConfiguration.savedPositionStorage(source, settings.dataDir(),
-                settings.state(), settings.delivery(), settings.sink().equals("kafka") ? settings.kafka() : null);
+        OffsetStorage storage = storageOf(settings);
         Optional<Saved> saved = new OffsetSeeder(storage, source.name(), source.name()).saved().flatMap(Saved::of);
         if (saved.isEmpty()) {
             return none("no saved position yet in " + storage);
@@ -130,5 +129,14 @@ public final class SavedPositionCheck {
 
     private static Outcome none(String detail) {
         return new Outcome(Kind.NONE, detail, "", Optional.empty());
+    }
+
+    /**
+     * Where the engine of {@code settings} reads its start: under exactly-once the positions topic of the sink's
+     * Kafka first, else its own store ({@code settings.kafka()} is null for a RocketMQ sink).
+     */
+    static OffsetStorage storageOf(RelaySettings settings) {
+        return DebeziumSourceConfiguration.savedPositionStorage(settings.source(), settings.dataDir(),
+                settings.state(), settings.delivery(), settings.kafka());
     }
 }

@@ -108,6 +108,18 @@ class RetentionGuardTest {
     }
 
     @Test
+    void underExactlyOnceToKafkaTheSavedPositionIsReadFromThePositionsTopicFirst() {
+        Properties p = settings();
+        p.setProperty("relay.source.name", "shop");
+        p.setProperty("relay.data-dir", "/var/lib/relay");
+        assertThat(SavedPositionCheck.storageOf(RelaySettings.from(p))).hasToString(
+                Path.of("/var/lib/relay/offsets-shop.dat").toString());
+        p.setProperty("relay.delivery.guarantee", "exactly-once");
+        assertThat(SavedPositionCheck.storageOf(RelaySettings.from(p)).toString())
+                .startsWith("positions topic shop.positions, then ");
+    }
+
+    @Test
     void aSnapshotModeWhenNeededAskedForOutrightIsNotRefused() {
         Properties p = settings();
         p.setProperty("relay.sync-types", "schema,incremental");
