@@ -14,8 +14,9 @@ import io.cdcrelay.change.CommitSequence;
 import io.cdcrelay.change.KeyCatalog;
 import io.cdcrelay.change.JdbcServerVersion;
 import io.cdcrelay.config.FormatSettings;
+import io.cdcrelay.config.KafkaSettings;
 import io.cdcrelay.config.RelaySettings;
-import io.cdcrelay.config.Sink;
+import io.cdcrelay.config.RocketMqSettings;
 import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.format.FormatOptions;
 import io.cdcrelay.ha.Election;
@@ -95,10 +96,10 @@ final class RelayBeans implements CamelConfiguration {
 
     private void bindCdc(CamelContext context, Registry registry, OpsBeans ops) throws Exception {
         CommitSequence commitSequence = new CommitSequence();
-        ChangeSink sink = settings.sink() == Sink.ROCKETMQ
-                ? RocketMqSinkBeans.sink(context, settings.rocketmq(), settings.topics())
-                : KafkaSinkBeans.sink(context, settings.kafka(), settings.delivery(), settings.topics(),
-                        settings.source().name(), ops.metrics, ops.health);
+        ChangeSink sink = settings.destination() instanceof KafkaSettings kafka
+                ? KafkaSinkBeans.sink(context, kafka, settings.delivery(), settings.topics(), settings.source().name(),
+                        ops.metrics, ops.health)
+                : RocketMqSinkBeans.sink(context, (RocketMqSettings) settings.destination(), settings.topics());
         if (settings.ha().enabled()) {
             sink = new StartedOnFirstUse(sink);
         }
@@ -107,9 +108,10 @@ final class RelayBeans implements CamelConfiguration {
         SourceSettings source = settings.source();
         var debezium = DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.state(),
                 settings.syncTypes(), fromSeededOffset, settings.delivery(), columnExcludeList);
-        if (settings.delivery().exactlyOnce()) {
+        // exactly-once is refused at validation for any sink but Kafka
+        if (settings.delivery().exactlyOnce() && settings.destination() instanceof KafkaSettings kafka) {
             DebeziumSourceConfiguration.readPositionsFrom(debezium, settings.delivery().positionsTopic(),
-                    DebeziumSourceConfiguration.positionsClient(settings.kafka()));
+                    DebeziumSourceConfiguration.positionsClient(kafka));
         }
         CaptureControl control = new CaptureControl(new AddedTables(settings.dataDir(), source.name()));
         registry.bind("debezium-mysql", new RelayDebeziumComponent(debezium, settings.delivery(), ops.health,

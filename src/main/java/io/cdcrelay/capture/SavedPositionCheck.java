@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.cdcrelay.capture.RetentionGuard.Saved;
+import io.cdcrelay.config.KafkaSettings;
 import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.RelaySettings.SyncType;
 import io.cdcrelay.config.SettingsException;
@@ -133,10 +134,11 @@ public final class SavedPositionCheck {
 
     /**
      * Where the engine of {@code settings} reads its start: under exactly-once the positions topic of the sink's
-     * Kafka first, else its own store ({@code settings.kafka()} is null for a RocketMQ sink).
+     * Kafka first, else its own store.
      */
     static OffsetStorage storageOf(RelaySettings settings) {
         return DebeziumSourceConfiguration.savedPositionStorage(settings.source(), settings.dataDir(),
-                settings.state(), settings.delivery(), settings.kafka());
+                settings.state(), settings.delivery(),
+                settings.destination() instanceof KafkaSettings kafka ? kafka : null);
     }
 }

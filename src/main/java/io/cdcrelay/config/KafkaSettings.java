@@ -10,5 +10,11 @@ import java.util.Optional;
  *                        the relay's own producer defaults
  * @param deadLetterTopic {@code relay.dead-letter.topic}: where a message Kafka refuses for itself is parked
  */
-public record KafkaSettings(String bootstrapServers, Map<String, String> producer, Optional<String> deadLetterTopic) {
+public record KafkaSettings(String bootstrapServers, Map<String, String> producer, Optional<String> deadLetterTopic)
+        implements Destination {
+
+    @Override
+    public Sink sink() {
+        return Sink.KAFKA;
+    }
 }

@@ -15,9 +15,9 @@ import java.util.Set;
 
 /**
  * Every setting of a running relay, read once from the merged properties and validated before anything
- * starts. Wrong input fails here with one sentence naming the key. Of {@code kafka} and {@code rocketmq},
- * only the chosen sink's settings are present, and only with CDC on; {@code source} is null without CDC and
- * {@code mirror} null without the mirror. {@code state} is where the binlog reader keeps its position and
+ * starts. Wrong input fails here with one sentence naming the key. {@code destination} holds the chosen sink's
+ * settings, Kafka's or RocketMQ's; it and {@code source} are null without CDC, and {@code mirror} is null without
+ * the mirror. {@code state} is where the binlog reader keeps its position and
  * schema history.
  */
 public record RelaySettings(
@@ -27,9 +27,7 @@ public record RelaySettings(
         SourceSettings source,
         Set<SyncType> syncTypes,
         Optional<Instant> startTimestamp,
-        Sink sink,
-        KafkaSettings kafka,
-        RocketMqSettings rocketmq,
+        Destination destination,
         FormatSettings formats,
         PartitioningSettings partitioning,
         TopicSettings topics,
@@ -75,9 +73,7 @@ public record RelaySettings(
                 source,
                 syncTypes,
                 startTimestamp,
-                sink,
-                kafka,
-                cdcEnabled && sink == Sink.ROCKETMQ ? RocketMqSettings.from(r) : null,
+                !cdcEnabled ? null : sink == Sink.KAFKA ? kafka : RocketMqSettings.from(r),
                 formats,
                 partitioning,
                 topics,

@@ -12,7 +12,12 @@ import java.util.Optional;
  *                       without ACL
  */
 public record RocketMqSettings(String namesrvAddr, String group, int sendTimeoutMs, int maxMessageSize,
-        int retryTimes, Optional<String> accessKey, String secretKey) {
+        int retryTimes, Optional<String> accessKey, String secretKey) implements Destination {
+
+    @Override
+    public Sink sink() {
+        return Sink.ROCKETMQ;
+    }
 
     static RocketMqSettings from(PropertyReader r) {
         return new RocketMqSettings(

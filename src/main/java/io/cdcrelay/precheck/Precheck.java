@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.cdcrelay.config.KafkaSettings;
 import io.cdcrelay.config.MirrorSettings;
 import io.cdcrelay.config.RelaySettings;
-import io.cdcrelay.config.Sink;
+import io.cdcrelay.config.RocketMqSettings;
 import io.cdcrelay.config.StateSettings.KafkaState;
 import io.cdcrelay.topic.TopicNameRule;
 
@@ -58,11 +59,13 @@ public final class Precheck {
             TopicNameRule rule = new TopicNameRule(settings.topics());
             Optional<TopicPlan> plan = source.capturedTables().map(tables -> TopicPlan.of(tables, rule));
             Optional<KafkaState> state = Optional.ofNullable(settings.state().kafka());
-            results.addAll(settings.sink() == Sink.ROCKETMQ
-                    ? new RocketMqPrecheck(settings.rocketmq(), settings.topics(), TIMEOUT).run(plan)
-                    : new KafkaPrecheck("destination reachable", settings.kafka().bootstrapServers(),
-                            "relay.kafka.bootstrap-servers", "relay.kafka.producer.*", settings.kafka().producer(),
-                            TIMEOUT).withTopics(plan, settings.topics(), state.filter(KafkaState::sharesSinkCluster)));
+            if (settings.destination() instanceof RocketMqSettings rocketmq) {
+                results.addAll(new RocketMqPrecheck(rocketmq, settings.topics(), TIMEOUT).run(plan));
+            } else if (settings.destination() instanceof KafkaSettings kafka) {
+                results.addAll(new KafkaPrecheck("destination reachable", kafka.bootstrapServers(),
+                        "relay.kafka.bootstrap-servers", "relay.kafka.producer.*", kafka.producer(), TIMEOUT)
+                        .withTopics(plan, settings.topics(), state.filter(KafkaState::sharesSinkCluster)));
+            }
             state.filter(s -> !s.sharesSinkCluster()).ifPresent(s -> results.addAll(new KafkaPrecheck(
                     "state cluster reachable", s.bootstrapServers(), s.bootstrapKey(), "relay.state.kafka.properties.*",
                     s.clientProperties(), TIMEOUT).withStateTopics(s)));

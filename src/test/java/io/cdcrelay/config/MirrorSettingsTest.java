@@ -59,7 +59,7 @@ class MirrorSettingsTest {
         p.setProperty("relay.mirror.enabled", "true");
         RelaySettings settings = RelaySettings.from(p);
         assertThat(settings.source()).isNull();
-        assertThat(settings.kafka()).isNull();
+        assertThat(settings.destination()).isNull();
         assertThat(settings.mirror().topics().matcher("orders").matches()).isTrue();
     }
 

@@ -76,7 +76,7 @@ class RelaySettingsTest {
         p.setProperty("relay.kafka.producer.linger.ms", "20");
         p.setProperty("relay.topic.map.shop.orders", "orders");
         RelaySettings s = RelaySettings.from(p);
-        assertThat(s.kafka().producer()).containsEntry("linger.ms", "20");
+        assertThat(((KafkaSettings) s.destination()).producer()).containsEntry("linger.ms", "20");
         assertThat(s.topics().explicit()).containsEntry("shop.orders", "orders");
     }
 

@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.cdcrelay.config.HaSettings;
+import io.cdcrelay.config.KafkaSettings;
 import io.cdcrelay.config.PropertySources;
 import io.cdcrelay.config.RelaySettings;
+import io.cdcrelay.config.RocketMqSettings;
 import io.cdcrelay.config.Sink;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,8 +50,8 @@ class ComposeFileTest {
     void theKafkaRelayStartsByDefaultAndTheRocketMqRelayAndItsServersOnlyWithTheRocketMqProfile() throws IOException {
         assertThat(compose.builtFrom(DOCKERFILE)).containsExactlyInAnyOrder("relay", "relay-rocketmq", "relay-standby");
         assertThat(compose.profiles("relay")).isEmpty();
-        assertThat(settingsOf("relay").sink()).isEqualTo(Sink.KAFKA);
-        assertThat(settingsOf("relay-rocketmq").sink()).isEqualTo(Sink.ROCKETMQ);
+        assertThat(settingsOf("relay").destination().sink()).isEqualTo(Sink.KAFKA);
+        assertThat(settingsOf("relay-rocketmq").destination().sink()).isEqualTo(Sink.ROCKETMQ);
         for (String service : List.of("relay-rocketmq", "rocketmq-namesrv", "rocketmq-broker")) {
             assertThat(compose.profiles(service)).as(service).containsExactly("rocketmq");
         }
@@ -185,7 +187,7 @@ class ComposeFileTest {
         }
         assertThat(compose.command("rocketmq-broker")).contains(broker.split(":")[1]);
         assertThat(compose.serviceNames()).contains(conf.getProperty("brokerIP1"), host(conf.getProperty("namesrvAddr")));
-        assertThat(conf.getProperty("namesrvAddr")).isEqualTo(settingsOf("relay-rocketmq").rocketmq().namesrvAddr());
+        assertThat(conf.getProperty("namesrvAddr")).isEqualTo(((RocketMqSettings) settingsOf("relay-rocketmq").destination()).namesrvAddr());
     }
 
     /** The relay's settings from the bundled defaults and the service's environment, as {@code java -jar} reads them. */
@@ -199,12 +201,12 @@ class ComposeFileTest {
     private static List<String> hostsNamedBy(RelaySettings settings) {
         List<String> hosts = new ArrayList<>();
         hosts.add(settings.source().host());
-        if (settings.kafka() != null) {
-            Arrays.stream(settings.kafka().bootstrapServers().split(",")).map(ComposeFileTest::host).forEach(hosts::add);
+        if (settings.destination() instanceof KafkaSettings kafka) {
+            Arrays.stream(kafka.bootstrapServers().split(",")).map(ComposeFileTest::host).forEach(hosts::add);
         }
-        if (settings.rocketmq() != null) {
+        if (settings.destination() instanceof RocketMqSettings rocketmq) {
             // RocketMQ separates name servers with ';'
-            Arrays.stream(settings.rocketmq().namesrvAddr().split(";")).map(ComposeFileTest::host).forEach(hosts::add);
+            Arrays.stream(rocketmq.namesrvAddr().split(";")).map(ComposeFileTest::host).forEach(hosts::add);
         }
         return hosts;
     }
