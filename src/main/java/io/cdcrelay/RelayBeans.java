@@ -100,8 +100,13 @@ final class RelayBeans implements CamelConfiguration {
                 ? KafkaSinkBeans.sink(context, kafka, settings.delivery(), settings.topics(), settings.source().name(),
                         ops.metrics, ops.health)
                 : RocketMqSinkBeans.sink(context, (RocketMqSettings) settings.destination(), settings.topics());
+        // with relay.ha.*, the sink starts when this relay leads: before its engine reads where to start (see
+        // StartedOnFirstUse.startOnce), never on a standby
+        Runnable beforeEngine = () -> { };
         if (settings.ha().enabled()) {
-            sink = new StartedOnFirstUse(sink);
+            StartedOnFirstUse onLead = new StartedOnFirstUse(sink);
+            beforeEngine = onLead::startOnce;
+            sink = onLead;
         }
         DeliverySteps.bind(context, settings, formatOptions(), commitSequence, sink);
 
@@ -113,7 +118,7 @@ final class RelayBeans implements CamelConfiguration {
             DebeziumSourceConfiguration.readPositionsFrom(debezium, settings.delivery().positionsTopic(),
                     DebeziumSourceConfiguration.positionsClient(kafka));
         }
-        CaptureControl control = new CaptureControl(new AddedTables(settings.dataDir(), source.name()));
+        CaptureControl control = new CaptureControl(new AddedTables(settings.dataDir(), source.name()), beforeEngine);
         registry.bind("debezium-mysql", new RelayDebeziumComponent(debezium, settings.delivery(), ops.health,
                 new RelayDebeziumComponent.Capture(source.snapshot().signalTable(), control)));
         SnapshotRequests snapshots = new SnapshotRequests(source, control, ops.snapshotProgress.orElseThrow(),

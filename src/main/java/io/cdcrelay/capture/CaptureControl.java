@@ -15,11 +15,17 @@ import io.cdcrelay.delivery.SessionLoop;
 public final class CaptureControl {
 
     private final AddedTables added;
+    private final Runnable beforeEngine;
     private SessionLoop loop;
     private final List<Runnable> afterStart = new ArrayList<>();
 
-    public CaptureControl(AddedTables added) {
+    /**
+     * @param beforeEngine run before each engine reads its start position; a failure fails that engine's session,
+     *                     which is retried with backoff
+     */
+    public CaptureControl(AddedTables added, Runnable beforeEngine) {
         this.added = added;
+        this.beforeEngine = beforeEngine;
     }
 
     public AddedTables added() {
@@ -64,6 +70,11 @@ public final class CaptureControl {
             return Optional.of("the Debezium engine is restarting; ask again in a few seconds");
         }
         return Optional.empty();
+    }
+
+    /** Called by each engine session before it creates its engine. */
+    void engineStarting() {
+        beforeEngine.run();
     }
 
     /** Called by each engine when its task started. */

@@ -99,6 +99,7 @@ final class EngineSession implements SessionLoop.Session, DebeziumEngine.Complet
                     + "again from the saved position", delivery.timeout().toSeconds());
         }
         watchdog.reset();
+        control.engineStarting();
         DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> created = DebeziumEngine.create(Connect.class)
                 .using(endpoint.engineProperties())
                 .using(new DebeziumEngine.ConnectorCallback() {

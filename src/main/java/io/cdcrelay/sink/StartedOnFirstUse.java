@@ -49,8 +49,13 @@ public final class StartedOnFirstUse implements ChangeSink {
         return sink.partitionsOf(topic);
     }
 
-    /** A start that failed is tried again with the next change, after the session's restart. */
-    private void startOnce() {
+    /**
+     * Starts the sink now if it has not started: a relay that just won the election calls it before its engine reads
+     * where to start. Under exactly-once that start fences the former leader's producer and aborts its open
+     * transaction, so nothing the former leader commits can land after the position the new one reads. A start that
+     * failed is tried again with the next change, or the session's restart.
+     */
+    public void startOnce() {
         if (!started) {
             synchronized (this) {
                 if (stopped) {
