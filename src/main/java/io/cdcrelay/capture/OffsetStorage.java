@@ -29,7 +29,9 @@ import org.apache.kafka.connect.util.SharedTopicAdmin;
  */
 public final class OffsetStorage {
 
-    static final String FILE_STORE = FileOffsetBackingStore.class.getName();
+    /** The relay's own file store; Kafka's, which reads and writes the same file, is still understood. */
+    static final String FILE_STORE = AtomicOffsetFileStore.class.getName();
+    static final String KAFKA_FILE_STORE = FileOffsetBackingStore.class.getName();
     static final String KAFKA_STORE = KafkaOffsetBackingStore.class.getName();
     private static final String STORE = "offset.storage";
     private static final String FILE_NAME = "offset.storage.file.filename";
@@ -116,7 +118,7 @@ public final class OffsetStorage {
         if (behindPositions) {
             PositionTopicOffsetStore store = new PositionTopicOffsetStore();
             store.configure(new EmbeddedWorkerConfig(new HashMap<>(engine)));
-            store.start();
+            startRefusingUnreadable(store);
             return new Open(store, null);
         }
         if (isFile()) {
@@ -127,9 +129,9 @@ public final class OffsetStorage {
             } catch (IOException e) {
                 throw new IllegalStateException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
             }
-            FileOffsetBackingStore store = KafkaConnectUtil.fileOffsetBackingStore();
+            AtomicOffsetFileStore store = new AtomicOffsetFileStore();
             store.configure(new EmbeddedWorkerConfig(new HashMap<>(Map.of(FILE_NAME, file.toString()))));
-            store.start();
+            startRefusingUnreadable(store);
             return new Open(store, null);
         }
         if (!kind().equals(KAFKA_STORE)) {
@@ -154,12 +156,28 @@ public final class OffsetStorage {
     }
 
     /**
+     * Starts {@code store}; an offset file it cannot read stops the relay's start with one sentence, as the engine
+     * would otherwise fail on it at every session start.
+     */
+    private static void startRefusingUnreadable(OffsetBackingStore store) {
+        try {
+            store.start();
+        } catch (AtomicOffsetFileStore.UnreadableOffsetFileException e) {
+            store.stop();
+            throw new SettingsException(e.getMessage() + "; the relay does not take it for a first start, which "
+                    + "would copy the tables again and skip what changed since the saved position: restore the file "
+                    + "from a backup, or move it and the schema history beside it away to start afresh as "
+                    + "relay.sync-types says");
+        }
+    }
+
+    /**
      * The file store, or a store of the relay's own that wraps it (one that looks a position up elsewhere first
      * still saves the engine's offsets into the file): the file is where a seeded position is written and read.
      */
     private boolean isFile() {
         String kind = kind();
-        return kind.equals(FILE_STORE) || !kind.equals(KAFKA_STORE) && engine.containsKey(FILE_NAME);
+        return kind.equals(FILE_STORE) || kind.equals(KAFKA_FILE_STORE) || !kind.equals(KAFKA_STORE) && engine.containsKey(FILE_NAME);
     }
 
     /** The engine's store class; for exactly-once's positions store, the engine's own store it wraps. */

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.runtime.WorkerConfig;
-import org.apache.kafka.connect.storage.FileOffsetBackingStore;
 import org.apache.kafka.connect.storage.KafkaOffsetBackingStore;
 import org.apache.kafka.connect.storage.OffsetBackingStore;
 import org.apache.kafka.connect.util.Callback;
@@ -125,8 +124,8 @@ public final class PositionTopicOffsetStore implements OffsetBackingStore {
             config.originals().forEach((k, v) -> engine.put(k, String.valueOf(v)));
             return KafkaConnectUtil.kafkaOffsetBackingStore(engine);
         }
-        if (kind == null || FileOffsetBackingStore.class.getName().equals(kind)) {
-            return KafkaConnectUtil.fileOffsetBackingStore();
+        if (kind == null || OffsetStorage.FILE_STORE.equals(kind) || OffsetStorage.KAFKA_FILE_STORE.equals(kind)) {
+            return new AtomicOffsetFileStore();
         }
         throw new ConnectException(PositionTopicOffsetStore.class.getSimpleName() + " wraps the file or Kafka "
                 + "offset store, not " + kind);

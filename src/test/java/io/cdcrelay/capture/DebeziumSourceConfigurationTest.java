@@ -67,7 +67,7 @@ class DebeziumSourceConfigurationTest {
         Properties engine = engineProperties("relay.source.name", "shop");
         Path data = Path.of("data").toAbsolutePath();
 
-        assertThat(engine.getProperty("offset.storage")).isEqualTo("org.apache.kafka.connect.storage.FileOffsetBackingStore");
+        assertThat(engine.getProperty("offset.storage")).isEqualTo(AtomicOffsetFileStore.class.getName());
         assertThat(engine.getProperty("offset.storage.file.filename")).isEqualTo(data.resolve("offsets-shop.dat").toString());
         assertThat(engine.getProperty("schema.history.internal"))
                 .isEqualTo("io.debezium.storage.file.history.FileSchemaHistory");
@@ -153,7 +153,7 @@ class DebeziumSourceConfigurationTest {
 
             assertThat(engine.getProperty("offset.storage")).isEqualTo(PositionTopicOffsetStore.class.getName());
             assertThat(engine.getProperty(PositionTopicOffsetStore.OWN_STORE)).isEqualTo(store.equals("file")
-                    ? "org.apache.kafka.connect.storage.FileOffsetBackingStore"
+                    ? AtomicOffsetFileStore.class.getName()
                     : "org.apache.kafka.connect.storage.KafkaOffsetBackingStore");
             assertThat(engine.getProperty(PositionTopicOffsetStore.TOPIC)).isEqualTo("relay.positions");
             assertThat(engine.getProperty(PositionTopicOffsetStore.CLIENT + "bootstrap.servers"))
