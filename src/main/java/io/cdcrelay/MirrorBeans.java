@@ -6,7 +6,6 @@ import io.cdcrelay.mirror.DestinationTopics;
 import io.cdcrelay.mirror.KafkaMirrorComponent;
 import io.cdcrelay.mirror.MirroredRecords;
 import io.cdcrelay.mirror.PartitionPolicy;
-import io.cdcrelay.mirror.TopicRenameRule;
 import io.cdcrelay.ops.MirrorMetrics;
 import io.cdcrelay.ops.RelayHealth;
 import io.cdcrelay.steps.CountMirrored;
@@ -23,7 +22,6 @@ final class MirrorBeans {
 
     /** The mirror settings that only the beans' constructors check, checked without a server. */
     static void rejectWrongSettings(MirrorSettings mirror) {
-        new TopicRenameRule(mirror.topicRule());
         KafkaMirrorComponent.validateClientSettings(mirror);
     }
 
@@ -38,7 +36,7 @@ final class MirrorBeans {
         context.addService(source);
         context.addService(destination);
         PartitionPolicy policy = PartitionPolicy.of(mirror.partitionPolicy());
-        DestinationTopics topics = new DestinationTopics(new TopicRenameRule(mirror.topicRule()), policy,
+        DestinationTopics topics = new DestinationTopics(mirror.topicRule(), policy,
                 mirror.destinationPartitions(), source, destination::partitionsOf);
         registry.bind("kafka-mirror", new KafkaMirrorComponent(mirror, delivery, metrics, health));
         registry.bind("toMirroredRecord", new ToMirroredRecord(new MirroredRecords(topics, policy)));

@@ -68,19 +68,18 @@ final class OpsBeans {
         RelayMetrics metrics = new RelayMetrics(meters, Clock.systemUTC());
         registry.bind("relayMetrics", metrics);
         registry.bind("deliveryTracking", new DeliveryTracking(metrics));
-        Optional<MirrorMetrics> mirror = settings.mirror() == null ? Optional.empty()
-                : Optional.of(new MirrorMetrics(meters));
+        Optional<MirrorMetrics> mirror = settings.mirror().map(m -> new MirrorMetrics(meters));
         RelayHealth health = new RelayHealth(meters, Clock.systemUTC());
-        Optional<DebeziumMBeans> debezium = settings.cdcEnabled()
-                ? Optional.of(new DebeziumMBeans(settings.source().name())) : Optional.empty();
+        Optional<DebeziumMBeans> debezium = settings.capture().map(c -> new DebeziumMBeans(c.source().name()));
         Optional<IncrementalSnapshotProgress> snapshotProgress = debezium.map(IncrementalSnapshotProgress::new);
         Readiness readiness = new Readiness(health);
-        Optional<RelayMetrics> cdc = settings.cdcEnabled() ? Optional.of(metrics) : Optional.empty();
+        Optional<RelayMetrics> cdc = settings.capture().map(c -> metrics);
 
         if (settings.http().enabled()) {
             context.addStartupListener(new HttpPortGuard(settings.http().port()));
         }
-        context.addService(new ProgressReporter(cdc, mirror, debezium, snapshotProgress, () -> estimatedRows(settings),
+        context.addService(new ProgressReporter(cdc, mirror, debezium, snapshotProgress, 
+                () -> settings.capture().map(c -> estimatedRows(c.source())).orElse(0L),
                 settings.progressInterval()));
         registry.bind("statusEndpoint", new StatusEndpoint(cdc, mirror, debezium, snapshotProgress, health, readiness,
                 leadership));
@@ -90,8 +89,7 @@ final class OpsBeans {
     }
 
     /** The server's row estimate of the captured tables; 0 when it cannot be read (the line then omits it). */
-    private static long estimatedRows(RelaySettings settings) {
-        SourceSettings source = settings.source();
+    private static long estimatedRows(SourceSettings source) {
         try {
             return new SourceSchema(source.connections()).estimatedRows().entrySet().stream()
                     .filter(e -> {

@@ -13,6 +13,7 @@ import io.cdcrelay.change.ChangeEventMapper;
 import io.cdcrelay.change.CommitSequence;
 import io.cdcrelay.change.KeyCatalog;
 import io.cdcrelay.change.JdbcServerVersion;
+import io.cdcrelay.config.CaptureSettings;
 import io.cdcrelay.config.FormatSettings;
 import io.cdcrelay.config.KafkaSettings;
 import io.cdcrelay.config.RelaySettings;
@@ -70,12 +71,7 @@ final class RelayBeans implements CamelConfiguration {
      * the precheck waits for any server.
      */
     static void rejectWrongSettings(RelaySettings settings) {
-        if (settings.cdcEnabled()) {
-            new TopicNameRule(settings.topics());
-        }
-        if (settings.mirror() != null) {
-            MirrorBeans.rejectWrongSettings(settings.mirror());
-        }
+        settings.mirror().ifPresent(MirrorBeans::rejectWrongSettings);
     }
 
     @Override
@@ -83,23 +79,25 @@ final class RelayBeans implements CamelConfiguration {
         Registry registry = context.getRegistry();
         Optional<Election> leadership = HaBeans.bind(context, settings.ha(), standbyRestart);
         OpsBeans ops = OpsBeans.bind(context, settings, leadership);
-        if (settings.cdcEnabled()) {
-            bindCdc(context, registry, ops);
+        if (settings.capture().isPresent()) {
+            bindCdc(context, registry, ops, settings.capture().get());
         } else {
             registry.bind("snapshotEndpoint", new SnapshotEndpoint(SnapshotOperation.WITHOUT_CDC));
         }
         if (ops.mirrorMetrics.isPresent()) {
-            MirrorBeans.bind(context, settings.mirror(), settings.delivery(), settings.topics().replicationFactor(),
-                    ops.mirrorMetrics.get(), ops.health);
+            MirrorBeans.bind(context, settings.mirror().orElseThrow(), settings.delivery(),
+                    settings.topics().replicationFactor(), ops.mirrorMetrics.get(), ops.health);
         }
     }
 
-    private void bindCdc(CamelContext context, Registry registry, OpsBeans ops) throws Exception {
+    private void bindCdc(CamelContext context, Registry registry, OpsBeans ops, CaptureSettings capture)
+            throws Exception {
+        SourceSettings source = capture.source();
         CommitSequence commitSequence = new CommitSequence();
-        ChangeSink sink = settings.destination() instanceof KafkaSettings kafka
-                ? KafkaSinkBeans.sink(context, kafka, settings.delivery(), settings.topics(), settings.source().name(),
+        ChangeSink sink = capture.destination() instanceof KafkaSettings kafka
+                ? KafkaSinkBeans.sink(context, kafka, settings.delivery(), settings.topics(), source.name(),
                         ops.metrics, ops.health)
-                : RocketMqSinkBeans.sink(context, (RocketMqSettings) settings.destination(), settings.topics());
+                : RocketMqSinkBeans.sink(context, (RocketMqSettings) capture.destination(), settings.topics());
         // with relay.ha.*, the sink starts when this relay leads: before its engine reads where to start (see
         // StartedOnFirstUse.startOnce), never on a standby
         Runnable beforeEngine = () -> { };
@@ -108,13 +106,12 @@ final class RelayBeans implements CamelConfiguration {
             beforeEngine = onLead::startOnce;
             sink = onLead;
         }
-        DeliverySteps.bind(context, settings, formatOptions(), commitSequence, sink);
+        DeliverySteps.bind(context, settings, formatOptions(source), commitSequence, sink);
 
-        SourceSettings source = settings.source();
         var debezium = DebeziumSourceConfiguration.of(source, settings.dataDir(), settings.state(),
                 settings.syncTypes(), fromSeededOffset, settings.delivery(), columnExcludeList);
         // exactly-once is refused at validation for any sink but Kafka
-        if (settings.delivery().exactlyOnce() && settings.destination() instanceof KafkaSettings kafka) {
+        if (settings.delivery().exactlyOnce() && capture.destination() instanceof KafkaSettings kafka) {
             DebeziumSourceConfiguration.readPositionsFrom(debezium, settings.delivery().positionsTopic(),
                     DebeziumSourceConfiguration.positionsClient(kafka));
         }
@@ -144,9 +141,8 @@ final class RelayBeans implements CamelConfiguration {
                 : Optional.of(last.position().file());
     }
 
-    private FormatOptions formatOptions() {
+    private FormatOptions formatOptions(SourceSettings source) {
         FormatSettings f = settings.formats();
-        SourceSettings source = settings.source();
         return new FormatOptions(source.name(), f.dbType(), f.tenant(), f.clusterId(), new JdbcServerVersion(source.connections()),
                 settings.timeZone(), f.transactionSequence(), f.debeziumSchemas(), Clock.systemUTC());
     }

@@ -149,8 +149,8 @@ public final class RelayLauncher {
         KeyCatalog keys = null;
         boolean fromSeededOffset = false;
         Optional<String> savedFile = Optional.empty();
-        if (settings.cdcEnabled()) {
-            SourceSettings source = settings.source();
+        if (settings.capture().isPresent()) {
+            SourceSettings source = settings.capture().get().source();
             SourceConnections connections = source.connections();
             // one catalog: the keys the start checks read are the ones the change mapper then uses
             keys = new JdbcKeyCatalog(connections);
@@ -216,13 +216,13 @@ public final class RelayLauncher {
     static List<String> routeFiles(RelaySettings settings) {
         String base = Files.isDirectory(Path.of("routes")) ? "file:routes/" : "classpath:routes/";
         List<String> files = new ArrayList<>();
-        if (settings.cdcEnabled()) {
+        if (settings.capture().isPresent()) {
             files.add(base + "cdc.camel.yaml");
             if (settings.formats().heartbeatInterval().isPresent()) {
                 files.add(base + "heartbeat.camel.yaml");
             }
         }
-        if (settings.mirror() != null) {
+        if (settings.mirror().isPresent()) {
             files.add(base + "kafka-mirror.camel.yaml");
         }
         if (settings.http().enabled()) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.cdcrelay.capture.RetentionGuard.Saved;
+import io.cdcrelay.config.CaptureSettings;
 import io.cdcrelay.config.KafkaSettings;
 import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.RelaySettings.SyncType;
@@ -46,9 +47,13 @@ public final class SavedPositionCheck {
     }
 
     private final RelaySettings settings;
+    private final CaptureSettings capture;
 
+    /** @throws IllegalArgumentException for a relay that captures nothing, and so saves no position */
     public SavedPositionCheck(RelaySettings settings) {
         this.settings = settings;
+        this.capture = settings.capture().orElseThrow(() -> new IllegalArgumentException(
+                "a relay with relay.cdc.enabled=false saves no binlog position"));
     }
 
     /**
@@ -69,12 +74,12 @@ public final class SavedPositionCheck {
         if (!settings.syncTypes().contains(SyncType.INCREMENTAL)) {
             return none("the binlog is not read (relay.sync-types has no incremental)");
         }
-        SourceSettings source = settings.source();
+        SourceSettings source = capture.source();
         if ("when_needed".equals(source.debeziumOverrides().get("snapshot.mode"))) {
             // asked for outright: Debezium copies the tables again when the saved position is gone
             return none("relay.source.debezium.snapshot.mode=when_needed copies the tables again instead");
         }
-        OffsetStorage storage = storageOf(settings);
+        OffsetStorage storage = storageOf(settings, capture);
         Optional<Saved> saved = new OffsetSeeder(storage, source.name(), source.name()).saved().flatMap(Saved::of);
         if (saved.isEmpty()) {
             return none("no saved position yet in " + storage);
@@ -118,7 +123,7 @@ public final class SavedPositionCheck {
 
     /** What holds the saved position and the schema history it goes with: what a user deletes to start afresh. */
     String savedState() {
-        String name = settings.source().name();
+        String name = capture.source().name();
         StateSettings.KafkaState kafka = settings.state().kafka();
         String state = kafka == null
                 ? DebeziumSourceConfiguration.offsetFile(settings.dataDir(), name) + " and "
@@ -136,9 +141,9 @@ public final class SavedPositionCheck {
      * Where the engine of {@code settings} reads its start: under exactly-once the positions topic of the sink's
      * Kafka first, else its own store.
      */
-    static OffsetStorage storageOf(RelaySettings settings) {
-        return DebeziumSourceConfiguration.savedPositionStorage(settings.source(), settings.dataDir(),
+    static OffsetStorage storageOf(RelaySettings settings, CaptureSettings capture) {
+        return DebeziumSourceConfiguration.savedPositionStorage(capture.source(), settings.dataDir(),
                 settings.state(), settings.delivery(),
-                settings.destination() instanceof KafkaSettings kafka ? kafka : null);
+                capture.destination() instanceof KafkaSettings kafka ? kafka : null);
     }
 }

@@ -23,7 +23,7 @@ public final class MirrorKeys {
             "for time: ISO-8601 (2026-11-21T08:00:00Z) or epoch ms");
     public static final Setting<String> DESTINATION_BOOTSTRAP = Setting.optional("relay.mirror.destination.bootstrap-servers",
             Parser.text(), "—", "the cluster to write");
-    public static final Setting<String> TOPIC_RULE = Setting.of("relay.mirror.topic-rule", Parser.text(),
+    public static final Setting<TopicRenameRule> TOPIC_RULE = Setting.of("relay.mirror.topic-rule", TopicRenameRule::parse,
             "#{source_topic_name}", "destination topic; #{source_topic_name} expands, a fixed name merges topics");
     public static final Setting<Policy> PARTITION_POLICY = Setting.of("relay.mirror.partition-policy",
             Parser.choice(Policy.class), "same", "zero, same or round-robin");

@@ -26,7 +26,7 @@ public record MirrorSettings(
         Optional<Instant> startTime,
         String destinationBootstrapServers,
         Map<String, String> destination,
-        String topicRule,
+        TopicRenameRule topicRule,
         Policy partitionPolicy,
         int destinationPartitions) {
 
@@ -55,7 +55,7 @@ public record MirrorSettings(
                 r.get(MirrorKeys.PARTITION_POLICY),
                 r.get(MirrorKeys.DESTINATION_PARTITIONS));
         if (settings.sourceBootstrapServers().equals(settings.destinationBootstrapServers())
-                && settings.topicRule().equals("#{source_topic_name}")) {
+                && settings.topicRule().keepsNames()) {
             throw new SettingsException("relay.mirror.topic-rule=#{source_topic_name} with the same source and "
                     + "destination cluster would copy every record into the topic it came from, forever: give "
                     + "relay.mirror.topic-rule another name, such as backup.#{source_topic_name}.");

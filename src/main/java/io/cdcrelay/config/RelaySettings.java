@@ -15,25 +15,22 @@ import java.util.Set;
 
 /**
  * Every setting of a running relay, read once from the merged properties and validated before anything
- * starts. Wrong input fails here with one sentence naming the key. {@code destination} holds the chosen sink's
- * settings, Kafka's or RocketMQ's; it and {@code source} are null without CDC, and {@code mirror} is null without
- * the mirror. {@code state} is where the binlog reader keeps its position and
- * schema history.
+ * starts. Wrong input fails here with one sentence naming the key. {@code capture} (the source and the chosen
+ * broker's settings) is there with CDC, {@code mirror} with the mirror, and at least one of them always is.
+ * {@code state} is where the binlog reader keeps its position and schema history.
  */
 public record RelaySettings(
         boolean embedded,
         Path dataDir,
-        boolean cdcEnabled,
-        SourceSettings source,
+        Optional<CaptureSettings> capture,
         Set<SyncType> syncTypes,
         Optional<Instant> startTimestamp,
-        Destination destination,
         FormatSettings formats,
         PartitioningSettings partitioning,
         TopicSettings topics,
         DeliverySettings delivery,
         StateSettings state,
-        MirrorSettings mirror,
+        Optional<MirrorSettings> mirror,
         ZoneId timeZone,
         Duration progressInterval,
         HttpSettings http,
@@ -61,7 +58,6 @@ public record RelaySettings(
         PartitioningSettings partitioning = PartitioningSettings.from(r);
         Set<SyncType> syncTypes = r.get(SourceKeys.SYNC_TYPES);
         Path dataDir = Path.of(r.get(RuntimeKeys.DATA_DIR));
-        SourceSettings source = cdcEnabled ? source(r) : null;
         Optional<Instant> startTimestamp = startTimestamp(r, syncTypes);
         KafkaSettings kafka = cdcEnabled && sink == Sink.KAFKA ? kafka(r) : null;
         TopicSettings topics = topics(r, syncTypes);
@@ -69,17 +65,16 @@ public record RelaySettings(
         return new RelaySettings(
                 r.get(RuntimeKeys.EMBEDDED),
                 dataDir,
-                cdcEnabled,
-                source,
+                cdcEnabled ? Optional.of(new CaptureSettings(source(r), sink == Sink.KAFKA ? kafka
+                        : RocketMqSettings.from(r))) : Optional.empty(),
                 syncTypes,
                 startTimestamp,
-                !cdcEnabled ? null : sink == Sink.KAFKA ? kafka : RocketMqSettings.from(r),
                 formats,
                 partitioning,
                 topics,
                 delivery(r, partitioning, sink, formats.transactionSequence()),
                 StateSettings.from(r, kafka, cdcEnabled, r.get(SourceKeys.NAME), topics.replicationFactor()),
-                mirrorEnabled ? MirrorSettings.from(r) : null,
+                mirrorEnabled ? Optional.of(MirrorSettings.from(r)) : Optional.empty(),
                 r.get(MessageKeys.TIME_ZONE),
                 r.get(RuntimeKeys.PROGRESS_INTERVAL),
                 HttpSettings.from(r),
@@ -160,7 +155,7 @@ public record RelaySettings(
         });
         return new TopicSettings(
                 r.get(MessageKeys.TOPIC_NAME),
-                Map.copyOf(explicit),
+                explicit,
                 r.get(MessageKeys.TOPIC_PARTITIONS),
                 r.get(MessageKeys.TOPIC_REPLICATION).shortValue(),
                 syncTypes.contains(SyncType.SCHEMA));

@@ -3,6 +3,7 @@ package io.cdcrelay.mirror;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.cdcrelay.config.TopicRenameRule;
 import io.cdcrelay.topic.TopicPartitions;
 
 /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.cdcrelay.config.CaptureSettings;
 import io.cdcrelay.config.KafkaSettings;
 import io.cdcrelay.config.MirrorSettings;
 import io.cdcrelay.config.RelaySettings;
@@ -53,15 +54,16 @@ public final class Precheck {
 
     private PrecheckReport run(boolean asked) {
         List<CheckResult> results = new ArrayList<>();
-        if (settings.cdcEnabled()) {
-            SourcePrecheck.Findings source = new SourcePrecheck(settings.source()).run();
+        if (settings.capture().isPresent()) {
+            CaptureSettings capture = settings.capture().get();
+            SourcePrecheck.Findings source = new SourcePrecheck(capture.source()).run();
             results.addAll(source.results());
             TopicNameRule rule = new TopicNameRule(settings.topics());
             Optional<TopicPlan> plan = source.capturedTables().map(tables -> TopicPlan.of(tables, rule));
             Optional<KafkaState> state = Optional.ofNullable(settings.state().kafka());
-            if (settings.destination() instanceof RocketMqSettings rocketmq) {
+            if (capture.destination() instanceof RocketMqSettings rocketmq) {
                 results.addAll(new RocketMqPrecheck(rocketmq, settings.topics(), TIMEOUT).run(plan));
-            } else if (settings.destination() instanceof KafkaSettings kafka) {
+            } else if (capture.destination() instanceof KafkaSettings kafka) {
                 results.addAll(new KafkaPrecheck("destination reachable", kafka.bootstrapServers(),
                         "relay.kafka.bootstrap-servers", "relay.kafka.producer.*", kafka.producer(), TIMEOUT)
                         .withTopics(plan, settings.topics(), state.filter(KafkaState::sharesSinkCluster)));
@@ -73,15 +75,14 @@ public final class Precheck {
                 results.add(new SavedPositionLine(settings).run(results));
             }
         }
-        MirrorSettings mirror = settings.mirror();
-        if (mirror != null) {
+        settings.mirror().ifPresent(mirror -> {
             results.add(new KafkaPrecheck("mirror source reachable", mirror.sourceBootstrapServers(),
                     "relay.mirror.source.bootstrap-servers", "relay.mirror.source.properties.*", mirror.source(),
                     TIMEOUT).reachableOnly());
             results.add(new KafkaPrecheck("mirror destination reachable", mirror.destinationBootstrapServers(),
                     "relay.mirror.destination.bootstrap-servers", "relay.mirror.destination.properties.*",
                     mirror.destination(), TIMEOUT).reachableOnly());
-        }
+        });
         if (asked && settings.http().enabled()) {
             results.add(new HttpPortCheck(settings.http().port()).run());
         }

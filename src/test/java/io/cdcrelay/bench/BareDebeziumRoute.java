@@ -44,8 +44,8 @@ public final class BareDebeziumRoute {
         Properties properties = new PropertySources(new Properties(), System.getenv(), System.getProperties())
                 .load(Optional.empty());
         RelaySettings settings = RelaySettings.from(properties);
-        MySqlConnectorEmbeddedDebeziumConfiguration configuration = DebeziumSourceConfiguration.of(settings.source(),
-                settings.dataDir(), settings.state(), settings.syncTypes(), false, settings.delivery(), Optional.empty());
+        MySqlConnectorEmbeddedDebeziumConfiguration configuration = DebeziumSourceConfiguration.of(
+                settings.capture().orElseThrow().source(), settings.dataDir(), settings.state(), settings.syncTypes(), false, settings.delivery(), Optional.empty());
         System.err.printf("bare: snapshot.mode=%s provide.transaction.metadata=%s offset.flush.interval.ms=%d "
                 + "server-id=%d data-dir=%s%n", configuration.getSnapshotMode(),
                 configuration.isProvideTransactionMetadata(), configuration.getOffsetFlushIntervalMs(),
@@ -60,7 +60,7 @@ public final class BareDebeziumRoute {
         main.setDefaultPropertyPlaceholderLocation("false");
         main.configure().setName("bare-debezium");
         main.bind("debezium-mysql", component);
-        String uri = "debezium-mysql:" + settings.source().name();
+        String uri = "debezium-mysql:" + settings.capture().orElseThrow().source().name();
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {

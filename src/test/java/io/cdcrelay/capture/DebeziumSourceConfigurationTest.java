@@ -145,8 +145,8 @@ class DebeziumSourceConfigurationTest {
     void exactlyOnceReadsThePositionsTopicInFrontOfTheStoreOfTheState() {
         for (String store : new String[] {"file", "kafka"}) {
             RelaySettings settings = settings("relay.state.store", store, "relay.delivery.guarantee", "exactly-once");
-            var configuration = DebeziumSourceConfiguration.of(settings.source(), Path.of("data"), settings.state(),
-                    settings.syncTypes(), false, settings.delivery(), Optional.empty());
+            var configuration = DebeziumSourceConfiguration.of(settings.capture().orElseThrow().source(),
+                    Path.of("data"), settings.state(), settings.syncTypes(), false, settings.delivery(), Optional.empty());
             DebeziumSourceConfiguration.readPositionsFrom(configuration, "relay.positions",
                     Map.of("bootstrap.servers", "127.0.0.1:9092"));
             Properties engine = DebeziumSourceConfiguration.engineProperties(configuration);
@@ -164,14 +164,15 @@ class DebeziumSourceConfigurationTest {
     /** The engine's properties for a minimal relay with these {@code relay.*} keys and values added. */
     private static Properties engineProperties(String... keysAndValues) {
         RelaySettings settings = settings(keysAndValues);
-        return DebeziumSourceConfiguration.engineProperties(DebeziumSourceConfiguration.of(settings.source(),
-                Path.of("data"), settings.state(), settings.syncTypes(), false, settings.delivery(), Optional.empty()));
+        return DebeziumSourceConfiguration.engineProperties(DebeziumSourceConfiguration.of(
+                settings.capture().orElseThrow().source(), Path.of("data"), settings.state(), settings.syncTypes(),
+                false, settings.delivery(), Optional.empty()));
     }
 
     private static OffsetStorage offsetStorage(String... keysAndValues) {
         RelaySettings settings = settings(keysAndValues);
-        return DebeziumSourceConfiguration.offsetStorage(settings.source(), Path.of("data"), settings.state(),
-                settings.delivery());
+        return DebeziumSourceConfiguration.offsetStorage(settings.capture().orElseThrow().source(), Path.of("data"),
+                settings.state(), settings.delivery());
     }
 
     private static RelaySettings settings(String... keysAndValues) {

@@ -112,10 +112,10 @@ class RetentionGuardTest {
         Properties p = settings();
         p.setProperty("relay.source.name", "shop");
         p.setProperty("relay.data-dir", "/var/lib/relay");
-        assertThat(SavedPositionCheck.storageOf(RelaySettings.from(p))).hasToString(
+        assertThat(storageOf(RelaySettings.from(p))).hasToString(
                 Path.of("/var/lib/relay/offsets-shop.dat").toString());
         p.setProperty("relay.delivery.guarantee", "exactly-once");
-        assertThat(SavedPositionCheck.storageOf(RelaySettings.from(p)).toString())
+        assertThat(storageOf(RelaySettings.from(p)).toString())
                 .startsWith("positions topic shop.positions, then ");
     }
 
@@ -142,5 +142,9 @@ class RetentionGuardTest {
 
     private static double headroom(String file, long retention, long now) {
         return RetentionGuard.headroomSeconds(Optional.of(file), FILES, BEGAN::get, retention, now);
+    }
+
+    private static OffsetStorage storageOf(RelaySettings settings) {
+        return SavedPositionCheck.storageOf(settings, settings.capture().orElseThrow());
     }
 }

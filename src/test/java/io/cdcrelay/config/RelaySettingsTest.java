@@ -14,10 +14,10 @@ class RelaySettingsTest {
     void aMinimalConfigurationGetsTheDocumentedDefaults() {
         RelaySettings s = RelaySettings.from(minimal());
         assertThat(s.embedded()).isFalse();
-        assertThat(s.source().flavor()).isEqualTo(SourceSettings.Flavor.MYSQL);
-        assertThat(s.source().port()).isEqualTo(3306);
-        assertThat(s.source().serverId()).isEqualTo(5400);
-        assertThat(s.source().name()).isEqualTo("relay");
+        assertThat(s.capture().orElseThrow().source().flavor()).isEqualTo(SourceSettings.Flavor.MYSQL);
+        assertThat(s.capture().orElseThrow().source().port()).isEqualTo(3306);
+        assertThat(s.capture().orElseThrow().source().serverId()).isEqualTo(5400);
+        assertThat(s.capture().orElseThrow().source().name()).isEqualTo("relay");
         assertThat(s.syncTypes()).containsExactlyInAnyOrder(RelaySettings.SyncType.values());
         assertThat(s.formats().format()).isEqualTo(WireFormatName.DEFAULT);
         assertThat(s.topics().nameRule()).isEqualTo("Topic_${database}_${table}");
@@ -76,7 +76,7 @@ class RelaySettingsTest {
         p.setProperty("relay.kafka.producer.linger.ms", "20");
         p.setProperty("relay.topic.map.shop.orders", "orders");
         RelaySettings s = RelaySettings.from(p);
-        assertThat(((KafkaSettings) s.destination()).producer()).containsEntry("linger.ms", "20");
+        assertThat(((KafkaSettings) s.capture().orElseThrow().destination()).producer()).containsEntry("linger.ms", "20");
         assertThat(s.topics().explicit()).containsEntry("shop.orders", "orders");
     }
 
@@ -122,7 +122,8 @@ class RelaySettingsTest {
         p.setProperty("relay.columns.shop.orders", "amount");
         RelaySettings s = RelaySettings.from(p);
         assertThat(s.partitioning().shardingColumnsOf("shop", "orders")).containsExactly("customer", "region");
-        assertThat(s.source().columns()).containsEntry("shop.orders", java.util.List.of("amount"));
+        assertThat(s.capture().orElseThrow().source().columns())
+                .containsEntry("shop.orders", java.util.List.of("amount"));
         assertRefused("relay.sharding-columns.orders", "a", "relay.sharding-columns.orders does not name a table: "
                 + "write relay.sharding-columns.<database>.<table>=<column>,<column>.");
     }
@@ -175,7 +176,7 @@ class RelaySettingsTest {
     void thePasswordNeverAppearsInTheSourcesText() {
         Properties p = minimal();
         p.setProperty("relay.source.password", "s3cr3t");
-        assertThat(RelaySettings.from(p).source().toString()).doesNotContain("s3cr3t");
+        assertThat(RelaySettings.from(p).capture().orElseThrow().source().toString()).doesNotContain("s3cr3t");
     }
 
     private static void assertRefused(String key, String value, String sentence) {
@@ -188,7 +189,7 @@ class RelaySettingsTest {
     void theSignalTableDefaultsToTheFirstSelectedDatabaseAndIsNeverCaptured() {
         Properties p = minimal();
         p.setProperty("relay.source.databases", "shop,billing");
-        SourceSettings source = RelaySettings.from(p).source();
+        SourceSettings source = RelaySettings.from(p).capture().orElseThrow().source();
         assertThat(source.snapshot().signalTable()).contains("shop.cdc_relay_signal");
         assertThat(source.snapshot().chunkSize()).isEqualTo(1024);
         assertThat(source.captures("shop", "orders")).isTrue();
@@ -196,8 +197,10 @@ class RelaySettingsTest {
 
         Properties byTable = minimal();
         byTable.setProperty("relay.source.tables", "stock.items,shop.orders");
-        assertThat(RelaySettings.from(byTable).source().snapshot().signalTable()).contains("stock.cdc_relay_signal");
-        assertThat(RelaySettings.from(minimal()).source().snapshot().signalTable()).as("no database to put it in")
+        assertThat(RelaySettings.from(byTable).capture().orElseThrow().source().snapshot().signalTable())
+                .contains("stock.cdc_relay_signal");
+        assertThat(RelaySettings.from(minimal()).capture().orElseThrow().source().snapshot().signalTable())
+                .as("no database to put it in")
                 .isEmpty();
     }
 
@@ -209,8 +212,8 @@ class RelaySettingsTest {
                 + "use <database>.<table> (letters, digits, '_' and '$'), or none.");
         p.setProperty("relay.snapshot.signal-table", "none");
         p.setProperty("relay.snapshot.chunk-size", "200");
-        assertThat(RelaySettings.from(p).source().snapshot().signalTable()).isEmpty();
-        assertThat(RelaySettings.from(p).source().snapshot().chunkSize()).isEqualTo(200);
+        assertThat(RelaySettings.from(p).capture().orElseThrow().source().snapshot().signalTable()).isEmpty();
+        assertThat(RelaySettings.from(p).capture().orElseThrow().source().snapshot().chunkSize()).isEqualTo(200);
     }
 
     static Properties minimal() {

@@ -50,8 +50,8 @@ class ComposeFileTest {
     void theKafkaRelayStartsByDefaultAndTheRocketMqRelayAndItsServersOnlyWithTheRocketMqProfile() throws IOException {
         assertThat(compose.builtFrom(DOCKERFILE)).containsExactlyInAnyOrder("relay", "relay-rocketmq", "relay-standby");
         assertThat(compose.profiles("relay")).isEmpty();
-        assertThat(settingsOf("relay").destination().sink()).isEqualTo(Sink.KAFKA);
-        assertThat(settingsOf("relay-rocketmq").destination().sink()).isEqualTo(Sink.ROCKETMQ);
+        assertThat(settingsOf("relay").capture().orElseThrow().destination().sink()).isEqualTo(Sink.KAFKA);
+        assertThat(settingsOf("relay-rocketmq").capture().orElseThrow().destination().sink()).isEqualTo(Sink.ROCKETMQ);
         for (String service : List.of("relay-rocketmq", "rocketmq-namesrv", "rocketmq-broker")) {
             assertThat(compose.profiles(service)).as(service).containsExactly("rocketmq");
         }
@@ -66,9 +66,9 @@ class ComposeFileTest {
             // an unknown or ambiguous variable, or an invalid value, throws here with its sentence
             RelaySettings settings = settingsOf(relay);
 
-            assertThat(settings.source().flavor().name()).as(relay).isEqualTo("MYSQL");
-            assertThat(settings.source().user()).as(relay).isEqualTo("relay");
-            assertThat(settings.source().databases()).as(relay).containsExactly("shop");
+            assertThat(settings.capture().orElseThrow().source().flavor().name()).as(relay).isEqualTo("MYSQL");
+            assertThat(settings.capture().orElseThrow().source().user()).as(relay).isEqualTo("relay");
+            assertThat(settings.capture().orElseThrow().source().databases()).as(relay).containsExactly("shop");
             assertThat(settings.dataDir()).as(relay).isEqualTo(Path.of("/app/data"));
         }
     }
@@ -105,7 +105,8 @@ class ComposeFileTest {
     void theRelaysReadTheBinlogUnderDistinctServerIds() throws IOException {
         // two readers with one id disconnect each other, and the server's own id is taken too; the standby reads
         // only when the relay does not, under the relay's id
-        List<Long> ids = List.of(settingsOf("relay").source().serverId(), settingsOf("relay-rocketmq").source().serverId());
+        List<Long> ids = List.of(settingsOf("relay").capture().orElseThrow().source().serverId(),
+                settingsOf("relay-rocketmq").capture().orElseThrow().source().serverId());
         assertThat(ids).doesNotHaveDuplicates().doesNotContain(mysqlServerId());
     }
 
@@ -187,7 +188,9 @@ class ComposeFileTest {
         }
         assertThat(compose.command("rocketmq-broker")).contains(broker.split(":")[1]);
         assertThat(compose.serviceNames()).contains(conf.getProperty("brokerIP1"), host(conf.getProperty("namesrvAddr")));
-        assertThat(conf.getProperty("namesrvAddr")).isEqualTo(((RocketMqSettings) settingsOf("relay-rocketmq").destination()).namesrvAddr());
+        RocketMqSettings rocketmq = (RocketMqSettings) settingsOf("relay-rocketmq").capture().orElseThrow()
+                .destination();
+        assertThat(conf.getProperty("namesrvAddr")).isEqualTo(rocketmq.namesrvAddr());
     }
 
     /** The relay's settings from the bundled defaults and the service's environment, as {@code java -jar} reads them. */
@@ -200,11 +203,11 @@ class ComposeFileTest {
 
     private static List<String> hostsNamedBy(RelaySettings settings) {
         List<String> hosts = new ArrayList<>();
-        hosts.add(settings.source().host());
-        if (settings.destination() instanceof KafkaSettings kafka) {
+        hosts.add(settings.capture().orElseThrow().source().host());
+        if (settings.capture().orElseThrow().destination() instanceof KafkaSettings kafka) {
             Arrays.stream(kafka.bootstrapServers().split(",")).map(ComposeFileTest::host).forEach(hosts::add);
         }
-        if (settings.destination() instanceof RocketMqSettings rocketmq) {
+        if (settings.capture().orElseThrow().destination() instanceof RocketMqSettings rocketmq) {
             // RocketMQ separates name servers with ';'
             Arrays.stream(rocketmq.namesrvAddr().split(";")).map(ComposeFileTest::host).forEach(hosts::add);
         }

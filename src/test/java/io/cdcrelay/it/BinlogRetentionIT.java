@@ -67,7 +67,8 @@ class BinlogRetentionIT {
         p.setProperty("relay.source.port", String.valueOf(db.port()));
         p.setProperty("relay.sync-types", "schema,incremental");
         RelaySettings settings = RelaySettings.from(p);
-        OffsetSeeder offsets = new OffsetSeeder(DebeziumSourceConfiguration.offsetStorage(settings.source(),
+        OffsetSeeder offsets = new OffsetSeeder(DebeziumSourceConfiguration.offsetStorage(
+                settings.capture().orElseThrow().source(),
                 settings.dataDir(), settings.state(), settings.delivery()), DB, DB);
 
         Map<String, Object> saved;

@@ -167,8 +167,8 @@ class StartTimestampIT {
     /** The saved offsets of the relay with these settings, in its file or its offsets topic. */
     private static OffsetSeeder offsets(Properties p) {
         RelaySettings settings = RelaySettings.from(p);
-        String name = settings.source().name();
-        return new OffsetSeeder(DebeziumSourceConfiguration.offsetStorage(settings.source(), settings.dataDir(),
+        String name = settings.capture().orElseThrow().source().name();
+        return new OffsetSeeder(DebeziumSourceConfiguration.offsetStorage(settings.capture().orElseThrow().source(), settings.dataDir(),
                 settings.state(), settings.delivery()), name, name);
     }
 

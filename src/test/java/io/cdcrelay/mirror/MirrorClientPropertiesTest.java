@@ -63,6 +63,6 @@ class MirrorClientPropertiesTest {
         p.setProperty("relay.mirror.destination.bootstrap-servers", "destination:9092");
         p.setProperty("relay.mirror.topics", "orders");
         p.putAll(extra);
-        return RelaySettings.from(p).mirror();
+        return RelaySettings.from(p).mirror().orElseThrow();
     }
 }

@@ -7,28 +7,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cdcrelay.config.SettingsException;
+import io.cdcrelay.config.TopicRenameRule;
 import org.junit.jupiter.api.Test;
 
 class MirrorRulesTest {
 
     @Test
     void theTopicRuleExpandsTheSourceTopicName() {
-        TopicRenameRule rule = new TopicRenameRule("backup.#{source_topic_name}");
+        TopicRenameRule rule = rule("backup.#{source_topic_name}");
         assertThat(rule.destinationOf("orders")).isEqualTo("backup.orders");
         assertThat(rule.oneToOne()).isTrue();
-        assertThat(new TopicRenameRule("#{source_topic_name}").destinationOf("orders")).isEqualTo("orders");
+        assertThat(rule("#{source_topic_name}").destinationOf("orders")).isEqualTo("orders");
     }
 
     @Test
     void aFixedRuleMapsManyTopicsToOne() {
-        TopicRenameRule rule = new TopicRenameRule("all-in-one");
+        TopicRenameRule rule = rule("all-in-one");
         assertThat(rule.destinationOf("a")).isEqualTo(rule.destinationOf("b")).isEqualTo("all-in-one");
         assertThat(rule.oneToOne()).isFalse();
     }
 
     @Test
     void aRuleGivingNamesKafkaRefusesStopsTheStart() {
-        assertThatThrownBy(() -> new TopicRenameRule("backup/#{source_topic_name}")).isInstanceOf(SettingsException.class)
+        assertThatThrownBy(() -> rule("backup/#{source_topic_name}")).isInstanceOf(SettingsException.class)
                 .hasMessageStartingWith("relay.mirror.topic-rule=backup/#{source_topic_name} gives topic names such as 'backup/topic'");
     }
 
@@ -55,5 +56,9 @@ class MirrorRulesTest {
     void anUnknownPolicyIsRefusedWithTheValidOnes() {
         assertThatThrownBy(() -> Parser.choice(Policy.class).parse("relay.mirror.partition-policy", "random")).hasMessage(
                 "relay.mirror.partition-policy=random is not valid: use one of zero, same, round-robin.");
+    }
+
+    private static TopicRenameRule rule(String raw) {
+        return TopicRenameRule.parse("relay.mirror.topic-rule", raw);
     }
 }

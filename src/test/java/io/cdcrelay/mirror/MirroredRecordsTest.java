@@ -2,6 +2,7 @@ package io.cdcrelay.mirror;
 
 import io.cdcrelay.config.MirrorSettings.Policy;
 import io.cdcrelay.config.Parser;
+import io.cdcrelay.config.TopicRenameRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,8 +54,8 @@ class MirroredRecordsTest {
 
     @Test
     void anExistingTopicWithTooFewPartitionsForSameIsRefusedWithTheFix() {
-        DestinationTopics topics = new DestinationTopics(new TopicRenameRule("#{source_topic_name}"),
-                PartitionPolicy.of(Policy.SAME), 3, topic -> 8, (topic, ifMissing) -> 2);
+        TopicRenameRule sameName = TopicRenameRule.parse("relay.mirror.topic-rule", "#{source_topic_name}");
+        DestinationTopics topics = new DestinationTopics(sameName, PartitionPolicy.of(Policy.SAME), 3, topic -> 8, (topic, ifMissing) -> 2);
         assertThatThrownBy(() -> topics.destinationOf("wide")).hasMessage("destination topic wide has 2 partitions, "
                 + "fewer than the 8 of source topic wide that relay.mirror.partition-policy=same keeps: add partitions "
                 + "to wide or choose the zero or round-robin policy");
@@ -77,7 +78,8 @@ class MirroredRecordsTest {
 
     private MirroredRecords records(String rule, String policy, int partitions) {
         PartitionPolicy p = PartitionPolicy.of(Parser.choice(Policy.class).parse("relay.mirror.partition-policy", policy));
-        DestinationTopics topics = new DestinationTopics(new TopicRenameRule(rule), p, partitions, topic -> 8,
+        DestinationTopics topics = new DestinationTopics(TopicRenameRule.parse("relay.mirror.topic-rule", rule), p,
+                partitions, topic -> 8,
                 (topic, ifMissing) -> {
                     created.add(topic + ":" + ifMissing);
                     return ifMissing;

@@ -90,7 +90,7 @@ final class RelayRoutes implements CamelConfiguration {
     /** The format options the relay builds, with a fixed server version instead of asking a server. */
     private static FormatOptions formatOptions(RelaySettings settings) {
         FormatSettings f = settings.formats();
-        return new FormatOptions(settings.source().name(), f.dbType(), f.tenant(), f.clusterId(), () -> "10.11.19",
+        return new FormatOptions(settings.capture().orElseThrow().source().name(), f.dbType(), f.tenant(), f.clusterId(), () -> "10.11.19",
                 settings.timeZone(), f.transactionSequence(), f.debeziumSchemas(), Clock.systemUTC());
     }
 
