@@ -69,7 +69,7 @@ public final class DebeziumSourceConfiguration {
             // Camel's default keeps the history in a Kafka it is not told about
             c.setOffsetStorage(OffsetStorage.FILE_STORE);
             c.setOffsetStorageFileName(offsetFile(dataDir, source.name()).toString());
-            c.setSchemaHistoryInternal("io.debezium.storage.file.history.FileSchemaHistory");
+            c.setSchemaHistoryInternal(RepairingFileSchemaHistory.class.getName());
             c.setSchemaHistoryInternalFileFilename(historyFile(dataDir, source.name()).toString());
         } else {
             inKafka(c, additional, state.kafka());

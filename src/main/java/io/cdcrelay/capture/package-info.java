@@ -5,6 +5,8 @@
  * configuration built from the relay's settings and the start position; re-snapshots on demand (Debezium's
  * incremental snapshot signalled through the signal table, tables added to the running selection); and the
  * binlog-retention guard (a saved position the source purged stops the start; a gauge tells how long the source
- * still keeps it).
+ * still keeps it). The state files survive a kill at any moment: the offsets file is replaced whole
+ * ({@link io.cdcrelay.capture.AtomicOffsetFileStore}), the schema history loses only an unfinished last record
+ * ({@link io.cdcrelay.capture.RepairingFileSchemaHistory}).
  */
 package io.cdcrelay.capture;

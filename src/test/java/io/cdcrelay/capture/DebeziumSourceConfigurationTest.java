@@ -70,7 +70,7 @@ class DebeziumSourceConfigurationTest {
         assertThat(engine.getProperty("offset.storage")).isEqualTo(AtomicOffsetFileStore.class.getName());
         assertThat(engine.getProperty("offset.storage.file.filename")).isEqualTo(data.resolve("offsets-shop.dat").toString());
         assertThat(engine.getProperty("schema.history.internal"))
-                .isEqualTo("io.debezium.storage.file.history.FileSchemaHistory");
+                .isEqualTo(RepairingFileSchemaHistory.class.getName());
         assertThat(engine.getProperty("schema.history.internal.file.filename"))
                 .isEqualTo(data.resolve("schema-history-shop.dat").toString());
         assertThat(engine).doesNotContainKeys("offset.storage.topic", "bootstrap.servers",
