@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.cdcrelay.config.SettingsException;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -111,8 +112,13 @@ public final class KafkaTopics extends ServiceSupport implements TopicPartitions
                     .get(WAIT.toMillis(), TimeUnit.MILLISECONDS).get(resource);
             String policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
             if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
-                throw new IllegalStateException("topic " + topic + " (" + key + ") has cleanup.policy=" + policy
-                        + ", which deletes saved positions by age: set it to compact, or name another topic in " + key);
+                // a wrong setting of the user's topic, not an outage: the start stops with the sentence, exit 2
+                throw new SettingsException("topic " + topic + " (" + key + ") has cleanup.policy=" + policy
+                        + ", which deletes saved positions by age: set it to compact (kafka-configs.sh "
+                        + "--bootstrap-server " + adminProperties.getProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
+                        + " --alter "
+                        + "--entity-type topics --entity-name " + topic + " --add-config cleanup.policy=compact), or "
+                        + "name another topic in " + key + ".");
             }
             awaitLeaders(topic);
         } catch (ExecutionException e) {
