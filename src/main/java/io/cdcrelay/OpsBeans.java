@@ -78,7 +78,7 @@ final class OpsBeans {
         if (settings.http().enabled()) {
             context.addStartupListener(new HttpPortGuard(settings.http().port()));
         }
-        context.addService(new ProgressReporter(cdc, mirror, debezium, snapshotProgress, 
+        context.addService(new ProgressReporter(cdc, mirror, debezium, snapshotProgress,
                 () -> settings.capture().map(c -> estimatedRows(c.source())).orElse(0L),
                 settings.progressInterval()));
         registry.bind("statusEndpoint", new StatusEndpoint(cdc, mirror, debezium, snapshotProgress, health, readiness,

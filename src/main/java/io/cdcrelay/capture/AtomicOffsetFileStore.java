@@ -57,7 +57,7 @@ public final class AtomicOffsetFileStore extends MemoryOffsetBackingStore {
     }
 
     @Override
-    public synchronized void start() {
+    public void start() {
         super.start();
         data.clear();
         partitions.clear();
@@ -65,11 +65,6 @@ public final class AtomicOffsetFileStore extends MemoryOffsetBackingStore {
             data.put(ByteBuffer.wrap(key), value == null ? null : ByteBuffer.wrap(value));
             OffsetUtils.processPartitionKey(key, value, keyConverter, partitions);
         });
-    }
-
-    @Override
-    public synchronized void stop() {
-        super.stop();
     }
 
     @Override
@@ -150,15 +145,8 @@ public final class AtomicOffsetFileStore extends MemoryOffsetBackingStore {
     /** The offset file exists but holds no complete save: starting as if new would resend or lose changes. */
     public static final class UnreadableOffsetFileException extends ConnectException {
 
-        private final Path file;
-
         UnreadableOffsetFileException(Path file, String why, Throwable cause) {
             super("the offset file " + file + " cannot be read: " + why, cause);
-            this.file = file;
-        }
-
-        public Path file() {
-            return file;
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.cdcrelay.capture;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +33,7 @@ public final class OffsetStorage {
     static final String KAFKA_FILE_STORE = FileOffsetBackingStore.class.getName();
     static final String KAFKA_STORE = KafkaOffsetBackingStore.class.getName();
     private static final String STORE = "offset.storage";
-    private static final String FILE_NAME = "offset.storage.file.filename";
+    private static final String FILE_NAME = AtomicOffsetFileStore.FILE_NAME;
     private static final Duration TOPIC_LOOKUP = Duration.ofSeconds(30);
 
     private final Map<String, String> engine;
@@ -122,15 +121,8 @@ public final class OffsetStorage {
             return new Open(store, null);
         }
         if (isFile()) {
-            Path file = Path.of(engine.get(FILE_NAME));
-            try {
-                // the store writes the file but does not create its folder
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
-            }
             AtomicOffsetFileStore store = new AtomicOffsetFileStore();
-            store.configure(new EmbeddedWorkerConfig(new HashMap<>(Map.of(FILE_NAME, file.toString()))));
+            store.configure(new EmbeddedWorkerConfig(new HashMap<>(Map.of(FILE_NAME, engine.get(FILE_NAME)))));
             startRefusingUnreadable(store);
             return new Open(store, null);
         }
@@ -177,7 +169,12 @@ public final class OffsetStorage {
      */
     private boolean isFile() {
         String kind = kind();
-        return kind.equals(FILE_STORE) || kind.equals(KAFKA_FILE_STORE) || !kind.equals(KAFKA_STORE) && engine.containsKey(FILE_NAME);
+        return isFileStore(kind) || !kind.equals(KAFKA_STORE) && engine.containsKey(FILE_NAME);
+    }
+
+    /** Whether {@code kind} names a store of the offset file: the relay's own, or Kafka's that it replaces. */
+    static boolean isFileStore(String kind) {
+        return kind.equals(FILE_STORE) || kind.equals(KAFKA_FILE_STORE);
     }
 
     /** The engine's store class; for exactly-once's positions store, the engine's own store it wraps. */

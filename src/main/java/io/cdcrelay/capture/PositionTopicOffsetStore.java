@@ -124,7 +124,7 @@ public final class PositionTopicOffsetStore implements OffsetBackingStore {
             config.originals().forEach((k, v) -> engine.put(k, String.valueOf(v)));
             return KafkaConnectUtil.kafkaOffsetBackingStore(engine);
         }
-        if (kind == null || OffsetStorage.FILE_STORE.equals(kind) || OffsetStorage.KAFKA_FILE_STORE.equals(kind)) {
+        if (kind == null || OffsetStorage.isFileStore(kind.toString())) {
             return new AtomicOffsetFileStore();
         }
         throw new ConnectException(PositionTopicOffsetStore.class.getSimpleName() + " wraps the file or Kafka "

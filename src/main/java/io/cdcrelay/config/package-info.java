@@ -7,7 +7,6 @@
  * enums, the topic rules ({@link io.cdcrelay.config.TopicSettings}, {@link io.cdcrelay.config.TopicRenameRule}),
  * the chosen broker as a sealed {@link io.cdcrelay.config.Destination}, and the parts a relay runs as optional
  * {@link io.cdcrelay.config.CaptureSettings} and {@link io.cdcrelay.config.MirrorSettings}, never as null groups.
- * Also the service interface of the
- * embedded servers, which only the demo implements.
+ * Also the service interface of the embedded servers, which only the demo implements.
  */
 package io.cdcrelay.config;

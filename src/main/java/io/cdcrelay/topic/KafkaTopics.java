@@ -100,6 +100,12 @@ public final class KafkaTopics extends ServiceSupport implements TopicPartitions
         return create(topic, partitionsIfMissing);
     }
 
+    /** The command an operator runs to set {@code config} ({@code key=value,...}) on an existing topic. */
+    public static String configCommand(String bootstrapServers, String topic, String config) {
+        return "kafka-configs.sh --bootstrap-server " + bootstrapServers + " --alter --entity-type topics "
+                + "--entity-name " + topic + " --add-config " + config;
+    }
+
     /**
      * The relay's own state topic {@code topic} (the exactly-once positions): one partition, compacted, created
      * when missing whatever {@code relay.sync-types} says; an existing topic that would delete positions by age
@@ -114,11 +120,9 @@ public final class KafkaTopics extends ServiceSupport implements TopicPartitions
             if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
                 // a wrong setting of the user's topic, not an outage: the start stops with the sentence, exit 2
                 throw new SettingsException("topic " + topic + " (" + key + ") has cleanup.policy=" + policy
-                        + ", which deletes saved positions by age: set it to compact (kafka-configs.sh "
-                        + "--bootstrap-server " + adminProperties.getProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
-                        + " --alter "
-                        + "--entity-type topics --entity-name " + topic + " --add-config cleanup.policy=compact), or "
-                        + "name another topic in " + key + ".");
+                        + ", which deletes saved positions by age: set it to compact (" + configCommand(
+                        adminProperties.getProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG), topic,
+                        "cleanup.policy=compact") + "), or name another topic in " + key + ".");
             }
             awaitLeaders(topic);
         } catch (ExecutionException e) {

@@ -66,9 +66,8 @@ public final class StateTopics {
             return Optional.empty();
         }
         return Optional.of(new Problem("has cleanup.policy=" + policy + ", but the offsets need compact (only)",
-                "set it with kafka-configs.sh --bootstrap-server " + state.bootstrapServers() + " --alter "
-                        + "--entity-type topics --entity-name " + state.offsetsTopic() + " --add-config "
-                        + "cleanup.policy=compact, or name another topic in relay.state.kafka.offsets-topic"));
+                "set it with " + KafkaTopics.configCommand(state.bootstrapServers(), state.offsetsTopic(),
+                        "cleanup.policy=compact") + ", or name another topic in relay.state.kafka.offsets-topic"));
     }
 
     /** The existing schema-history topic's problems, if any, in one. */
@@ -76,8 +75,6 @@ public final class StateTopics {
         List<String> what = new ArrayList<>();
         List<String> fixes = new ArrayList<>();
         String topic = state.schemaHistoryTopic();
-        String alter = "kafka-configs.sh --bootstrap-server " + state.bootstrapServers() + " --alter --entity-type "
-                + "topics --entity-name " + topic + " --add-config ";
         if (partitions != 1) {
             what.add("has " + partitions + " partitions, but Debezium reads the history in order from one");
             fixes.add("name a new topic in relay.state.kafka.schema-history-topic, which the relay creates with one "
@@ -87,7 +84,7 @@ public final class StateTopics {
         String policy = config.getOrDefault(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
         if (policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
             what.add("has cleanup.policy=" + policy + ", which refuses the history's records (they have no key)");
-            fixes.add(alter + "cleanup.policy=delete");
+            fixes.add(KafkaTopics.configCommand(state.bootstrapServers(), topic, "cleanup.policy=delete"));
         }
         long retentionMs = number(config, TopicConfig.RETENTION_MS_CONFIG, KAFKA_DEFAULT_RETENTION_MS);
         long retentionBytes = number(config, TopicConfig.RETENTION_BYTES_CONFIG, -1);
@@ -95,7 +92,7 @@ public final class StateTopics {
         if (!foreverByTime || retentionBytes >= 0) {
             what.add("deletes old records (retention.ms=" + retentionMs + ", retention.bytes=" + retentionBytes
                     + "), but Debezium needs every record since the first start");
-            fixes.add(alter + "retention.ms=-1,retention.bytes=-1");
+            fixes.add(KafkaTopics.configCommand(state.bootstrapServers(), topic, "retention.ms=-1,retention.bytes=-1"));
         }
         if (what.isEmpty()) {
             return Optional.empty();
