@@ -1,8 +1,6 @@
 package io.cdcrelay.change;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,9 +40,9 @@ public record ChangeEvent(
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(operation, "operation");
-        before = frozen(before);
-        after = frozen(after);
-        columnTypes = Collections.unmodifiableMap(new LinkedHashMap<>(columnTypes));
+        before = before == null ? Map.of() : FrozenMap.of(before);
+        after = after == null ? Map.of() : FrozenMap.of(after);
+        columnTypes = FrozenMap.of(columnTypes);
         keyColumns = List.copyOf(keyColumns);
         Objects.requireNonNull(position, "position");
         transaction = Objects.requireNonNullElse(transaction, TransactionInfo.of(""));
@@ -78,10 +76,5 @@ public record ChangeEvent(
     public ChangeEvent withTransaction(TransactionInfo info) {
         return new ChangeEvent(database, table, operation, before, after, columnTypes, keyColumns, position, info,
                 commitTime, commitSequence, snapshot, ddl, origin);
-    }
-
-    // LinkedHashMap keeps column order and, unlike Map.copyOf, allows SQL NULL values.
-    private static Map<String, Object> frozen(Map<String, Object> image) {
-        return image == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(image));
     }
 }

@@ -22,6 +22,7 @@ public final class ChangeEventMapper {
     private final KeyCatalog keys;
     private final CommitSequence sequence;
     private final BiPredicate<String, String> captured;
+    private final ColumnTypeCache columnTypes = new ColumnTypeCache();
 
     /** @param captured whether a database and table are in the relay's selection */
     public ChangeEventMapper(KeyCatalog keys, CommitSequence sequence, BiPredicate<String, String> captured) {
@@ -55,10 +56,7 @@ public final class ChangeEventMapper {
         Struct source = envelope.getStruct("source");
         String database = source.getString("db");
         String table = source.getString("table");
-        Map<String, ColumnType> types = new LinkedHashMap<>();
-        for (Field f : envelope.schema().field("before").schema().fields()) {
-            types.put(f.name(), DebeziumValues.columnType(f));
-        }
+        Map<String, ColumnType> types = columnTypes.of(envelope.schema().field("before").schema());
         Instant commit = Instant.ofEpochMilli(source.getInt64("ts_ms"));
         SourcePosition position = position(source);
         return new ChangeEvent(database, table, operation,
@@ -129,11 +127,12 @@ public final class ChangeEventMapper {
         if (row == null) {
             return Map.of();
         }
-        Map<String, Object> image = new LinkedHashMap<>();
-        for (Field f : row.schema().fields()) {
+        List<Field> fields = row.schema().fields();
+        LinkedHashMap<String, Object> image = new LinkedHashMap<>(fields.size() * 4 / 3 + 1);
+        for (Field f : fields) {
             image.put(f.name(), DebeziumValues.toJava(f.schema(), row.get(f)));
         }
-        return image;
+        return FrozenMap.adopt(image);
     }
 
     private static SourcePosition position(Struct source) {

@@ -1,5 +1,6 @@
 package io.cdcrelay.delivery;
 
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -18,8 +19,10 @@ public record ResumePoint(long session, Map<String, ?> partition, Map<String, ?>
     /** The exchange property a source consumer sets to the number of the session that read the change. */
     public static final String SESSION_PROPERTY = "CdcRelaySession";
 
+    // Debezium makes a new offset map for every record and never changes it after: a view, not a copy, which
+    // hashed every entry of every change
     public ResumePoint {
-        partition = Map.copyOf(partition);
-        offset = Map.copyOf(offset);
+        partition = Collections.unmodifiableMap(partition);
+        offset = Collections.unmodifiableMap(offset);
     }
 }

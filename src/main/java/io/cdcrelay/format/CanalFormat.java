@@ -32,9 +32,18 @@ public final class CanalFormat implements WireFormat {
 
     @Override
     public String render(ChangeEvent change) {
+        return json.write(body(change));
+    }
+
+    @Override
+    public byte[] renderUtf8(ChangeEvent change) {
+        return json.utf8(body(change));
+    }
+
+    private JsonText.Body body(ChangeEvent change) {
         boolean ddl = change.operation() == Operation.DDL;
         boolean row = change.isRowChange();
-        return json.write(g -> {
+        return g -> {
             g.writeStartObject();
             g.writeNumberField("id", ids.incrementAndGet());
             g.writeStringField("database", options.qualifiedDatabase(change.database()));
@@ -67,7 +76,7 @@ public final class CanalFormat implements WireFormat {
             }
             g.writeStringField("gtid", change.position().gtid());
             g.writeEndObject();
-        });
+        };
     }
 
     private void types(JsonGenerator g, ChangeEvent change) throws IOException {

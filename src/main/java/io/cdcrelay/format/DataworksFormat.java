@@ -34,7 +34,16 @@ public final class DataworksFormat implements WireFormat {
 
     @Override
     public String render(ChangeEvent change) {
-        return json.write(g -> {
+        return json.write(body(change));
+    }
+
+    @Override
+    public byte[] renderUtf8(ChangeEvent change) {
+        return json.utf8(body(change));
+    }
+
+    private JsonText.Body body(ChangeEvent change) {
+        return g -> {
             g.writeStartObject();
             g.writeObjectFieldStart("schema");
             g.writeArrayFieldStart("dataColumn");
@@ -83,7 +92,7 @@ public final class DataworksFormat implements WireFormat {
             g.writeEndObject();
             g.writeStringField("version", "2.0");
             g.writeEndObject();
-        });
+        };
     }
 
     private static String op(ChangeEvent change) {

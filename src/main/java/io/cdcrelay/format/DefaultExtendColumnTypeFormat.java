@@ -23,4 +23,9 @@ public final class DefaultExtendColumnTypeFormat implements WireFormat {
     public String render(ChangeEvent change) {
         return writer.render(change);
     }
+
+    @Override
+    public byte[] renderUtf8(ChangeEvent change) {
+        return writer.renderUtf8(change);
+    }
 }

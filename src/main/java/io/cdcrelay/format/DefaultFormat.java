@@ -20,4 +20,9 @@ public final class DefaultFormat implements WireFormat {
     public String render(ChangeEvent change) {
         return writer.render(change);
     }
+
+    @Override
+    public byte[] renderUtf8(ChangeEvent change) {
+        return writer.renderUtf8(change);
+    }
 }

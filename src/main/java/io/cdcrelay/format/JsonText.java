@@ -5,11 +5,13 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.cdcrelay.change.ColumnType;
 
-/** Writes one JSON document to a string with a streaming generator; shared by the text formats. */
+/** Writes one JSON document, as a string or as UTF-8 bytes, with a streaming generator; shared by the text formats. */
 final class JsonText {
 
     interface Body {
@@ -26,6 +28,17 @@ final class JsonText {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** The document as UTF-8, written as bytes from the start: no String between the generator and the message. */
+    byte[] utf8(Body body) {
+        ByteArrayBuilder out = new ByteArrayBuilder(512);
+        try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** An image as an object of rendered text values, in column order. */

@@ -29,7 +29,15 @@ final class OmsDefaultWriter {
     }
 
     String render(ChangeEvent change) {
-        return json.write(g -> {
+        return json.write(body(change));
+    }
+
+    byte[] renderUtf8(ChangeEvent change) {
+        return json.utf8(body(change));
+    }
+
+    private JsonText.Body body(ChangeEvent change) {
+        return g -> {
             g.writeStartObject();
             Operation op = change.operation();
             if (op == Operation.UPDATE || op == Operation.DELETE) {
@@ -46,7 +54,7 @@ final class OmsDefaultWriter {
             metadata(g, change);
             g.writeStringField("recordType", extended && change.snapshot() && change.isRowChange() ? "ROW" : op.name());
             g.writeEndObject();
-        });
+        };
     }
 
     private void image(JsonGenerator g, String field, Map<String, Object> image, ChangeEvent change) throws IOException {

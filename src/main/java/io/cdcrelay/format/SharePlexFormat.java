@@ -31,7 +31,16 @@ public final class SharePlexFormat implements WireFormat {
 
     @Override
     public String render(ChangeEvent change) {
-        return json.write(g -> {
+        return json.write(body(change));
+    }
+
+    @Override
+    public byte[] renderUtf8(ChangeEvent change) {
+        return json.utf8(body(change));
+    }
+
+    private JsonText.Body body(ChangeEvent change) {
+        return g -> {
             g.writeStartObject();
             meta(g, change);
             switch (change.operation()) {
@@ -53,7 +62,7 @@ public final class SharePlexFormat implements WireFormat {
                 }
             }
             g.writeEndObject();
-        });
+        };
     }
 
     private void meta(JsonGenerator g, ChangeEvent change) throws IOException {

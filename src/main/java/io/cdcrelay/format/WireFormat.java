@@ -1,5 +1,7 @@
 package io.cdcrelay.format;
 
+import java.nio.charset.StandardCharsets;
+
 import io.cdcrelay.change.ChangeEvent;
 
 /** One wire format of docs/formats.md: a change in, the message value out. */
@@ -9,4 +11,9 @@ public interface WireFormat {
     String name();
 
     String render(ChangeEvent change);
+
+    /** The message value as the broker stores it: {@link #render} in UTF-8, made without the String where it can. */
+    default byte[] renderUtf8(ChangeEvent change) {
+        return render(change).getBytes(StandardCharsets.UTF_8);
+    }
 }

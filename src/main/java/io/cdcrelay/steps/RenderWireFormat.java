@@ -1,7 +1,5 @@
 package io.cdcrelay.steps;
 
-import java.nio.charset.StandardCharsets;
-
 import io.cdcrelay.format.FormatSelection;
 import io.cdcrelay.sink.Outgoing;
 import org.apache.camel.Exchange;
@@ -19,7 +17,6 @@ public final class RenderWireFormat implements Processor {
     @Override
     public void process(Exchange exchange) {
         Outgoing outgoing = exchange.getMessage().getBody(Outgoing.class);
-        String value = formats.forTopic(outgoing.topic()).render(outgoing.change());
-        exchange.getMessage().setBody(outgoing.withValue(value.getBytes(StandardCharsets.UTF_8)));
+        exchange.getMessage().setBody(outgoing.withValue(formats.forTopic(outgoing.topic()).renderUtf8(outgoing.change())));
     }
 }

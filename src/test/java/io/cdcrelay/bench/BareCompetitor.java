@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@link BareDebeziumRoute} as a {@link Competitor}: {@code java -Xmx1g -cp <the benchmark's class path>}, with
+ * {@link BareDebeziumRoute} as a {@link Competitor}: {@code java -Xmx512m -cp <the benchmark's class path>}, with
  * the relay's {@code relay.*} settings as {@code -D}. It counts its own changes; this class reads the
  * {@code BARE …} lines of its standard output (copying them to its log) and asks it for its latency summary
  * through its standard input. The first and last times are the route's own clock readings.
@@ -45,7 +45,7 @@ final class BareCompetitor implements Competitor {
 
     @Override
     public BareRun start(long expected) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of("-Xmx1g",
+        List<String> arguments = new ArrayList<>(List.of("-Xmx512m",
                 "-Dlog4j2.configurationFile=" + BareCompetitor.class.getResource("/bench/bare-log4j2.properties"),
                 "-Djava.util.logging.manager=org.apache.logging.log4j.jul.LogManager",
                 "-Dbench.expect=" + expected));

@@ -9,7 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The relay as users run it, {@code java -Xmx1g -D… -jar cdc-relay.jar}, as a {@link Competitor}. A change
+ * The relay as users run it, {@code java -Xmx512m -D… -jar cdc-relay.jar} (the heap the acceptance runs use), as a {@link Competitor}. A change
  * counts once its destination holds it: the destination's message count is polled every 100 ms, from what it
  * held when the JVM started, so the first and last times are known to within one poll.
  */
@@ -49,7 +49,7 @@ final class RelayCompetitor implements Competitor {
     @Override
     public Run start(long expected) throws Exception {
         long base = destination.stored();
-        List<String> arguments = new ArrayList<>(List.of("-Xmx1g"));
+        List<String> arguments = new ArrayList<>(List.of("-Xmx512m"));
         arguments.addAll(extraJvmOptions());
         arguments.addAll(JavaProcesses.systemProperties(settings));
         arguments.addAll(List.of("-jar", jar.toString()));

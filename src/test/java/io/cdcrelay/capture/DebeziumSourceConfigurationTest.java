@@ -33,6 +33,13 @@ class DebeziumSourceConfigurationTest {
     }
 
     @Test
+    void debeziumAddsNoContextHeadersTheRelayWouldNotRead() {
+        assertThat(engineProperties().getProperty("extended.headers.enabled")).isEqualTo("false");
+        assertThat(engineProperties("relay.source.debezium.extended.headers.enabled", "true")
+                .getProperty("extended.headers.enabled")).isEqualTo("true");
+    }
+
+    @Test
     void everyPassedThroughDebeziumPropertyWinsOverCamelsOwnValue() {
         Properties engine = engineProperties("relay.source.debezium.max.batch.size", "4096",
                 "relay.source.debezium.poll.interval.ms", "50");

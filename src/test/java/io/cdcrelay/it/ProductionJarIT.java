@@ -32,6 +32,15 @@ class ProductionJarIT {
         }
     }
 
+    /** Debezium's meter that formats every event into a string is left out for the relay's carried copy. */
+    @Test
+    void theProductionJarCarriesTheRelaysCopyOfDebeziumsEventMeter() throws IOException {
+        try (ZipFile zip = new ZipFile(jar)) {
+            assertThat(zip.getEntry("io/debezium/pipeline/meters/CommonEventMeter.class")).isNotNull();
+            assertThat(zip.getEntry("io/debezium/pipeline/meters/CommonEventMeter$LastEvent.class")).isNotNull();
+        }
+    }
+
     /**
      * The in-process tests see the test class path, which carries more Camel components than the jar. The schemes
      * are read from the routes inside the jar, so a route that starts using another component is checked too;
