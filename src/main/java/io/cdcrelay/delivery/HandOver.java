@@ -18,7 +18,8 @@ import org.apache.camel.Exchange;
 /**
  * Hands exchanges to the route without waiting for them: the caller waits only while {@code window}
  * exchanges are unacknowledged. Each exchange's outcome (null, or its failure) goes to the caller's callback
- * when the route completes it, which the route's last step does when the broker acknowledged.
+ * when its {@link Ticket} settles: the route completed it and the broker acknowledged every message a sink sent
+ * for it (a route whose last step completes exchanges on acknowledgement takes no further hold).
  *
  * <p>The first failure is kept until {@link #reset()} and logged once:
  * a broker that refuses one change refuses the ones in flight behind it too, and one line says it. A window
@@ -76,11 +77,12 @@ public final class HandOver {
             waitingSince = now;
         }
         inFlight.incrementAndGet();
-        route.process(exchange, doneSync -> completed(exchange, outcome));
+        Ticket ticket = new Ticket(error -> completed(exchange, error, outcome));
+        exchange.setProperty(Ticket.PROPERTY, ticket);
+        route.process(exchange, doneSync -> ticket.release(exchange.getException()));
     }
 
-    private void completed(Exchange exchange, Consumer<Throwable> outcome) {
-        Throwable error = exchange.getException();
+    private void completed(Exchange exchange, Throwable error, Consumer<Throwable> outcome) {
         if (error != null && failure.compareAndSet(null, error)) {
             firstFailure.accept(exchange, error);
         }

@@ -1,14 +1,16 @@
 package io.cdcrelay.ops;
 
 import io.cdcrelay.change.ChangeEvent;
+import io.cdcrelay.delivery.Ticket;
 import io.cdcrelay.sink.Outgoing;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.SynchronizationAdapter;
 
 /**
- * Route step that counts a change as captured and, once its exchange completes without error (the broker
- * acknowledged it), as delivered, with the time that took and the size of the message sent.
+ * Route step that counts a change as captured and, once the broker acknowledged everything sent for it, as
+ * delivered, with the time that took and the size of what was sent. A change its source handed over with a
+ * {@link Ticket} is delivered when the ticket settles; any other when its exchange completes without error.
  */
 public final class DeliveryTracking implements Processor {
 
@@ -23,6 +25,15 @@ public final class DeliveryTracking implements Processor {
         ChangeEvent change = exchange.getMessage().getBody(Outgoing.class).change();
         long captured = System.nanoTime();
         metrics.captured(change);
+        Ticket ticket = exchange.getProperty(Ticket.PROPERTY, Ticket.class);
+        if (ticket != null) {
+            ticket.watch((failure, bytes) -> {
+                if (failure == null) {
+                    metrics.delivered(change, captured, bytes);
+                }
+            });
+            return;
+        }
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange done) {

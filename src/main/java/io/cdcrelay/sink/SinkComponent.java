@@ -2,10 +2,12 @@ package io.cdcrelay.sink;
 
 import java.util.Map;
 
+import io.cdcrelay.delivery.Ticket;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -14,8 +16,11 @@ import org.apache.camel.support.DefaultEndpoint;
 
 /**
  * The {@code sink:} endpoint the routes end in ({@code sink:changes}): it sends the body, an {@link Outgoing},
- * through the relay's {@link ChangeSink} and completes the exchange when the broker acknowledged it, or with
- * the broker's failure. The same route thus works for every broker.
+ * through the relay's {@link ChangeSink}. The same route thus works for every broker.
+ *
+ * <p>An exchange a source handed over with a {@link Ticket} completes as soon as the message is sent, and the
+ * ticket holds the source's acknowledgement until the broker answered; any other exchange, and every part of a
+ * split, completes when the broker acknowledged the message, or with its failure.
  */
 public final class SinkComponent extends DefaultComponent {
 
@@ -61,7 +66,31 @@ public final class SinkComponent extends DefaultComponent {
                         callback.done(true);
                         return true;
                     }
+                    Ticket ticket = exchange.getProperty(Ticket.PROPERTY, Ticket.class);
+                    if (ticket == null || exchange.getProperty(ExchangePropertyKey.SPLIT_INDEX) != null) {
+                        return completeWhenAcknowledged(exchange, message, ticket, callback);
+                    }
+                    // the ticket waits for the broker: the exchange completes here, on the sending thread
+                    ticket.hold();
+                    sink.send(message, failure -> ticket.release(failure, message.value().length));
+                    callback.done(true);
+                    return true;
+                }
+
+                /**
+                 * The exchange completes with the broker's answer: where nobody else waits for it (a heartbeat), and
+                 * inside a split, whose next part must not leave before this one was stored (a key change's INSERT
+                 * after its DELETE).
+                 */
+                private boolean completeWhenAcknowledged(Exchange exchange, Outgoing message, Ticket ticket,
+                        AsyncCallback callback) {
+                    if (ticket != null) {
+                        ticket.hold();
+                    }
                     sink.send(message, failure -> {
+                        if (ticket != null) {
+                            ticket.release(failure, message.value().length);
+                        }
                         if (failure != null) {
                             exchange.setException(failure);
                         }

@@ -111,6 +111,35 @@ class HandOverTest {
     }
 
     @Test
+    void anExchangeTheRouteCompletedWaitsForTheMessagesItsTicketStillHolds() throws Exception {
+        HandOver handOver = handOver(10, Duration.ofSeconds(5));
+        send(handOver);
+        Ticket ticket = broker.exchanges.get(0).getProperty(Ticket.PROPERTY, Ticket.class);
+        ticket.hold();
+        broker.acknowledge(0);
+
+        assertThat(outcomes).as("a message of the exchange is still on its way").isEmpty();
+        assertThat(handOver.inFlight()).isEqualTo(1);
+        ticket.release(null, 42);
+        assertThat(outcomes).containsExactly((Throwable) null);
+        assertThat(handOver.idle()).isTrue();
+    }
+
+    @Test
+    void aRefusalAnsweredAfterTheRouteCompletedIsTheExchangesOutcomeAndLoggedOnce() throws Exception {
+        HandOver handOver = handOver(10, Duration.ofSeconds(5));
+        send(handOver);
+        Ticket ticket = broker.exchanges.get(0).getProperty(Ticket.PROPERTY, Ticket.class);
+        ticket.hold();
+        broker.acknowledge(0);
+        ticket.release(new IllegalStateException("refused"), 42);
+
+        assertThat(outcomes).extracting(Throwable::getMessage).containsExactly("refused");
+        assertThat(logged).hasValue(1);
+        assertThatThrownBy(() -> send(handOver)).isInstanceOf(DeliveryFailedException.class);
+    }
+
+    @Test
     void onlyAnAcknowledgementEndsTheTimeWithoutOneARefusalDoesNot() throws Exception {
         HandOver handOver = handOver(10, Duration.ofSeconds(5));
         assertThat(handOver.unacknowledgedFor()).as("nothing waits").isEmpty();
