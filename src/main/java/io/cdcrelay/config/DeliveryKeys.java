@@ -6,7 +6,7 @@ import java.util.List;
 /** The keys of how changes reach the broker and when their position is saved. */
 public final class DeliveryKeys {
 
-    public static final Setting<Integer> WINDOW = Setting.of("relay.delivery.window", Parser.integer(1, 1_000_000), "20000",
+    public static final Setting<Integer> WINDOW = Setting.of("relay.delivery.window", Parser.integer(1, 1_000_000), "2000",
             "changes sent and not yet acknowledged, at most; the binlog reader waits only when it is full");
     public static final Setting<Integer> LANES = Setting.of("relay.delivery.lanes", Parser.integer(0, 64), "1",
             "threads that render changes and hand them to the broker client; 0: the binlog reader's thread");
