@@ -26,6 +26,7 @@ import io.cdcrelay.sink.TransactionGate;
 import io.cdcrelay.steps.AddRelayHeaders;
 import io.cdcrelay.steps.ContinueOnPartitionLane;
 import io.cdcrelay.steps.Heartbeats;
+import io.cdcrelay.steps.IsKeySplit;
 import io.cdcrelay.steps.PartitionByKey;
 import io.cdcrelay.steps.RenderWireFormat;
 import io.cdcrelay.steps.RouteToTopic;
@@ -63,6 +64,7 @@ public final class DeliverySteps {
         Partitioner partitioner = partitioning.rule() == PartitioningSettings.Rule.ONE ? new OnePartitioner()
                 : new HashPartitioner(keys);
         registry.bind("partitionByKey", new PartitionByKey(partitioner, keys));
+        registry.bind("isKeySplit", new IsKeySplit());
         registry.bind("splitKeyChanges", new SplitKeyChanges(
                 new KeyChangeSplitter(keys, commitSequence, partitioning.splitKeyUpdates())));
         registry.bind("addRelayHeaders", new AddRelayHeaders(f.transactionSequence(), f.businessSystemId()));
