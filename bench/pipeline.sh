@@ -22,7 +22,7 @@ done
 source bench/harness-log4j2.sh
 harness_build
 harness_log4j2 pipeline
-java -Xmx2g -Dlog4j2.configurationFile=target/bench-pipeline-log4j2.properties \
+java -Xmx2g ${BENCH_HARNESS_JVM_OPTIONS:-} -Dlog4j2.configurationFile=target/bench-pipeline-log4j2.properties \
   -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   io.cdcrelay.bench.PipelineBenchmark "$@" 2>> target/bench-pipeline.log \
   || { rc=$?; echo "bench/pipeline.sh failed (exit $rc): see target/bench-pipeline.log and" \

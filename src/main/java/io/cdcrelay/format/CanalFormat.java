@@ -12,9 +12,8 @@ import io.cdcrelay.change.ColumnType;
 import io.cdcrelay.change.Operation;
 
 /** Alibaba Canal's "flat message", readable with Canal's own {@code FlatMessage} class. */
-public final class CanalFormat implements WireFormat {
+public final class CanalFormat extends JsonWireFormat {
 
-    private final JsonText json = new JsonText();
     private final FormatOptions options;
     private final ValueRenderer values;
     // "id: a number increasing by one per message of the stream"
@@ -31,16 +30,7 @@ public final class CanalFormat implements WireFormat {
     }
 
     @Override
-    public String render(ChangeEvent change) {
-        return json.write(body(change));
-    }
-
-    @Override
-    public byte[] renderUtf8(ChangeEvent change) {
-        return json.utf8(body(change));
-    }
-
-    private JsonText.Body body(ChangeEvent change) {
+    JsonText.Body body(ChangeEvent change) {
         boolean ddl = change.operation() == Operation.DDL;
         boolean row = change.isRowChange();
         return g -> {

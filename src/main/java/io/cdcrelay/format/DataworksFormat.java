@@ -16,9 +16,8 @@ import io.cdcrelay.change.ColumnType;
 import io.cdcrelay.change.Operation;
 
 /** DataWorks' real-time synchronization format, version 2.0, with typed JSON values. */
-public final class DataworksFormat implements WireFormat {
+public final class DataworksFormat extends JsonWireFormat {
 
-    private final JsonText json = new JsonText();
     private final FormatOptions options;
     private final ValueRenderer text;
 
@@ -33,16 +32,7 @@ public final class DataworksFormat implements WireFormat {
     }
 
     @Override
-    public String render(ChangeEvent change) {
-        return json.write(body(change));
-    }
-
-    @Override
-    public byte[] renderUtf8(ChangeEvent change) {
-        return json.utf8(body(change));
-    }
-
-    private JsonText.Body body(ChangeEvent change) {
+    JsonText.Body body(ChangeEvent change) {
         return g -> {
             g.writeStartObject();
             g.writeObjectFieldStart("schema");

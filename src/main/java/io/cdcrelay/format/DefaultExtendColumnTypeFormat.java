@@ -6,7 +6,7 @@ import io.cdcrelay.change.ChangeEvent;
  * OMS's "DefaultExtendColumnType": Default plus each column's SQL type in {@code __light_type}, the
  * transaction id, cluster id and DDL type, and snapshot rows as {@code ROW}.
  */
-public final class DefaultExtendColumnTypeFormat implements WireFormat {
+public final class DefaultExtendColumnTypeFormat extends JsonWireFormat {
 
     private final OmsDefaultWriter writer;
 
@@ -20,12 +20,7 @@ public final class DefaultExtendColumnTypeFormat implements WireFormat {
     }
 
     @Override
-    public String render(ChangeEvent change) {
-        return writer.render(change);
-    }
-
-    @Override
-    public byte[] renderUtf8(ChangeEvent change) {
-        return writer.renderUtf8(change);
+    JsonText.Body body(ChangeEvent change) {
+        return writer.body(change);
     }
 }

@@ -3,7 +3,7 @@ package io.cdcrelay.format;
 import io.cdcrelay.change.ChangeEvent;
 
 /** OceanBase Migration Service's "Default" format, as docs/formats.md#default specifies it field by field. */
-public final class DefaultFormat implements WireFormat {
+public final class DefaultFormat extends JsonWireFormat {
 
     private final OmsDefaultWriter writer;
 
@@ -17,12 +17,7 @@ public final class DefaultFormat implements WireFormat {
     }
 
     @Override
-    public String render(ChangeEvent change) {
-        return writer.render(change);
-    }
-
-    @Override
-    public byte[] renderUtf8(ChangeEvent change) {
-        return writer.renderUtf8(change);
+    JsonText.Body body(ChangeEvent change) {
+        return writer.body(change);
     }
 }

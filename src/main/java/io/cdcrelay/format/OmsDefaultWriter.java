@@ -17,7 +17,6 @@ final class OmsDefaultWriter {
 
     private static final String KEY_SEPARATOR = "\u0001";
 
-    private final JsonText json = new JsonText();
     private final FormatOptions options;
     private final ValueRenderer values;
     private final boolean extended;
@@ -28,15 +27,7 @@ final class OmsDefaultWriter {
         this.extended = extended;
     }
 
-    String render(ChangeEvent change) {
-        return json.write(body(change));
-    }
-
-    byte[] renderUtf8(ChangeEvent change) {
-        return json.utf8(body(change));
-    }
-
-    private JsonText.Body body(ChangeEvent change) {
+    JsonText.Body body(ChangeEvent change) {
         return g -> {
             g.writeStartObject();
             Operation op = change.operation();

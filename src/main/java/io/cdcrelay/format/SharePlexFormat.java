@@ -13,9 +13,8 @@ import io.cdcrelay.change.Operation;
 import io.cdcrelay.change.TransactionInfo;
 
 /** SharePlex's JSON: {@code meta}, {@code data} and, for updates, {@code key}. */
-public final class SharePlexFormat implements WireFormat {
+public final class SharePlexFormat extends JsonWireFormat {
 
-    private final JsonText json = new JsonText();
     private final FormatOptions options;
     private final ValueRenderer values;
 
@@ -30,16 +29,7 @@ public final class SharePlexFormat implements WireFormat {
     }
 
     @Override
-    public String render(ChangeEvent change) {
-        return json.write(body(change));
-    }
-
-    @Override
-    public byte[] renderUtf8(ChangeEvent change) {
-        return json.utf8(body(change));
-    }
-
-    private JsonText.Body body(ChangeEvent change) {
+    JsonText.Body body(ChangeEvent change) {
         return g -> {
             g.writeStartObject();
             meta(g, change);

@@ -110,13 +110,19 @@ class HandOverTest {
         assertThat(handOver.idle()).isTrue();
     }
 
-    @Test
-    void anExchangeTheRouteCompletedWaitsForTheMessagesItsTicketStillHolds() throws Exception {
-        HandOver handOver = handOver(10, Duration.ofSeconds(5));
+    /** Sends one exchange whose route sent a message and completed: the message is still on its way. */
+    private Ticket routeCompletedWithAMessageOnItsWay(HandOver handOver) throws InterruptedException {
         send(handOver);
         Ticket ticket = broker.exchanges.get(0).getProperty(Ticket.PROPERTY, Ticket.class);
         ticket.hold();
         broker.acknowledge(0);
+        return ticket;
+    }
+
+    @Test
+    void anExchangeTheRouteCompletedWaitsForTheMessagesItsTicketStillHolds() throws Exception {
+        HandOver handOver = handOver(10, Duration.ofSeconds(5));
+        Ticket ticket = routeCompletedWithAMessageOnItsWay(handOver);
 
         assertThat(outcomes).as("a message of the exchange is still on its way").isEmpty();
         assertThat(handOver.inFlight()).isEqualTo(1);
@@ -128,11 +134,7 @@ class HandOverTest {
     @Test
     void aRefusalAnsweredAfterTheRouteCompletedIsTheExchangesOutcomeAndLoggedOnce() throws Exception {
         HandOver handOver = handOver(10, Duration.ofSeconds(5));
-        send(handOver);
-        Ticket ticket = broker.exchanges.get(0).getProperty(Ticket.PROPERTY, Ticket.class);
-        ticket.hold();
-        broker.acknowledge(0);
-        ticket.release(new IllegalStateException("refused"), 42);
+        routeCompletedWithAMessageOnItsWay(handOver).release(new IllegalStateException("refused"), 42);
 
         assertThat(outcomes).extracting(Throwable::getMessage).containsExactly("refused");
         assertThat(logged).hasValue(1);
