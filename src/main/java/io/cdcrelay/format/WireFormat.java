@@ -1,7 +1,5 @@
 package io.cdcrelay.format;
 
-import java.nio.charset.StandardCharsets;
-
 import io.cdcrelay.change.ChangeEvent;
 
 /** One wire format of docs/formats.md: a change in, the message value out. */
@@ -12,8 +10,6 @@ public interface WireFormat {
 
     String render(ChangeEvent change);
 
-    /** The message value as the broker stores it: {@link #render} in UTF-8, made without the String where it can. */
-    default byte[] renderUtf8(ChangeEvent change) {
-        return render(change).getBytes(StandardCharsets.UTF_8);
-    }
+    /** The message value as the broker stores it: {@link #render} in UTF-8, made without the String between. */
+    byte[] renderUtf8(ChangeEvent change);
 }

@@ -67,36 +67,30 @@ public final class SinkComponent extends DefaultComponent {
                         return true;
                     }
                     Ticket ticket = exchange.getProperty(Ticket.PROPERTY, Ticket.class);
-                    if (ticket == null || exchange.getProperty(ExchangePropertyKey.SPLIT_INDEX) != null) {
-                        return completeWhenAcknowledged(exchange, message, ticket, callback);
-                    }
-                    // the ticket waits for the broker: the exchange completes here, on the sending thread
-                    ticket.hold();
-                    sink.send(message, failure -> ticket.release(failure, message.value().length));
-                    callback.done(true);
-                    return true;
-                }
-
-                /**
-                 * The exchange completes with the broker's answer: where nobody else waits for it (a heartbeat), and
-                 * inside a split, whose next part must not leave before this one was stored (a key change's INSERT
-                 * after its DELETE).
-                 */
-                private boolean completeWhenAcknowledged(Exchange exchange, Outgoing message, Ticket ticket,
-                        AsyncCallback callback) {
+                    // Without a ticket (a heartbeat) nobody else waits for the broker; inside a split the next part
+                    // must not leave before this one was stored (a key change's INSERT after its DELETE). Otherwise
+                    // the ticket waits for the broker and the exchange completes here, on the sending thread.
+                    boolean completeWhenSent = ticket != null
+                            && exchange.getProperty(ExchangePropertyKey.SPLIT_INDEX) == null;
                     if (ticket != null) {
                         ticket.hold();
                     }
+                    int size = message.value().length;
                     sink.send(message, failure -> {
                         if (ticket != null) {
-                            ticket.release(failure, message.value().length);
+                            ticket.release(failure, size);
                         }
-                        if (failure != null) {
-                            exchange.setException(failure);
+                        if (!completeWhenSent) {
+                            if (failure != null) {
+                                exchange.setException(failure);
+                            }
+                            callback.done(false);
                         }
-                        callback.done(false);
                     });
-                    return false;
+                    if (completeWhenSent) {
+                        callback.done(true);
+                    }
+                    return completeWhenSent;
                 }
             };
         }
