@@ -172,7 +172,7 @@ public final class DebeziumSourceConfiguration {
      * key. Camel writes its own values for keys it models ({@code max.batch.size}, {@code poll.interval.ms}, ...)
      * over the additional properties, which made those keys silently do nothing.
      */
-    static Properties engineProperties(MySqlConnectorEmbeddedDebeziumConfiguration configuration) {
+    public static Properties engineProperties(MySqlConnectorEmbeddedDebeziumConfiguration configuration) {
         Properties properties = configuration.createDebeziumConfiguration().asProperties();
         if (configuration.getAdditionalProperties() != null) {
             configuration.getAdditionalProperties().forEach((k, v) -> properties.setProperty(k, String.valueOf(v)));

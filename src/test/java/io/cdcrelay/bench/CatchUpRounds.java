@@ -3,14 +3,17 @@ package io.cdcrelay.bench;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The throughput phase of {@link PipelineBenchmark}: both competitors catch up, one after the other, on exactly
- * the same rows of the binlog. First each is started once, reads a warm-up transaction and is stopped, so it
- * has saved an offset at the binlog's end. Then each round commits N rows with both stopped, and starts one
- * competitor, then the other, each measured from its first change to its N-th and stopped again; which one
- * goes first alternates from round to round.
+ * The throughput phase of {@link PipelineBenchmark}: the competitors (the relay, the bare route and, with a Kafka
+ * sink, Kafka Connect) catch up, one after the other, on exactly the same rows of the binlog. First each is
+ * started once, reads a warm-up transaction and is stopped, so it has saved an offset at the binlog's end. Then
+ * each round commits N rows with all stopped, and starts one competitor after the other, each measured from its
+ * first change to its N-th and stopped again; which one goes first rotates from round to round.
  */
 final class CatchUpRounds {
 
@@ -24,50 +27,80 @@ final class CatchUpRounds {
     record Measured(String name, Competitor.Span span, long extra, long peakRssKb, double harnessCpuMicros) {
     }
 
-    /** One round; {@code first} is the name of the competitor that ran first. */
-    record Round(int number, String first, double commitSeconds, Measured relay, Measured bare) {
+    /**
+     * One round; {@code first} is the name of the competitor that ran first, {@code connect} null when Kafka
+     * Connect does not run.
+     */
+    record Round(int number, String first, double commitSeconds, Measured relay, Measured bare, Measured connect) {
 
         double ratio() {
             return relay.span().rate() / bare.span().rate();
+        }
+
+        /** Relay ÷ Kafka Connect changes/s; NaN without Connect. */
+        double connectRatio() {
+            return connect == null ? Double.NaN : relay.span().rate() / connect.span().rate();
         }
     }
 
     private final ChangesTable table;
     private final Competitor relay;
     private final Competitor bare;
+    private final Competitor connect;
     private final PrintStream out;
 
-    /** @param out where the figures go */
-    CatchUpRounds(ChangesTable table, Competitor relay, Competitor bare, PrintStream out) {
+    /**
+     * @param connect Kafka Connect, or null when it does not run
+     * @param out     where the figures go
+     */
+    CatchUpRounds(ChangesTable table, Competitor relay, Competitor bare, Competitor connect, PrintStream out) {
         this.table = table;
         this.relay = relay;
         this.bare = bare;
+        this.connect = connect;
         this.out = out;
     }
 
-    /** Starts both, lets them read a warm-up transaction, waits for their offsets to be saved and stops them. */
+    /** In the order of the first round; later rounds rotate it. */
+    private List<Competitor> competitors() {
+        return connect == null ? List.of(bare, relay) : List.of(bare, relay, connect);
+    }
+
+    /** Starts all, lets them read a warm-up transaction, waits for their offsets to be saved and stops them. */
     void establishOffsets() throws Exception {
-        try (Competitor.Run r = relay.start(WARM_UP_ROWS); Competitor.Run b = bare.start(WARM_UP_ROWS)) {
+        List<Competitor.Run> runs = new ArrayList<>();
+        try {
+            for (Competitor competitor : competitors()) {
+                runs.add(competitor.start(WARM_UP_ROWS));
+            }
             table.commit(WARM_UP_ROWS);
-            r.awaitExpected(CATCH_UP_TIMEOUT);
-            b.awaitExpected(CATCH_UP_TIMEOUT);
+            for (Competitor.Run run : runs) {
+                run.awaitExpected(CATCH_UP_TIMEOUT);
+            }
             Thread.sleep(SETTLE.toMillis());
+        } finally {
+            runs.forEach(Competitor.Run::close);
         }
     }
 
     List<Round> run(int rows, int rounds) throws Exception {
         List<Round> done = new ArrayList<>();
+        List<Competitor> order = new ArrayList<>(competitors());
         for (int number = 1; number <= rounds; number++) {
             double commitSeconds = table.commit(rows);
             out.printf("round %d: committed %,d rows in transactions of 1,000 in %.1f s (%,.0f rows/s)"
-                    + " with both stopped%n", number, rows, commitSeconds, rows / commitSeconds);
-            boolean bareFirst = number % 2 == 1;
-            Measured firstOne = measure(number, bareFirst ? bare : relay, rows, out);
-            Measured second = measure(number, bareFirst ? relay : bare, rows, out);
-            Round round = new Round(number, firstOne.name(), commitSeconds, bareFirst ? second : firstOne,
-                    bareFirst ? firstOne : second);
-            out.printf("round %d: %s/%s %.2f%n", number, relay.name(), bare.name(), round.ratio());
+                    + " with all stopped%n", number, rows, commitSeconds, rows / commitSeconds);
+            Map<Competitor, Measured> measured = new HashMap<>();
+            for (Competitor competitor : order) {
+                measured.put(competitor, measure(number, competitor, rows, out));
+            }
+            Round round = new Round(number, order.get(0).name(), commitSeconds, measured.get(relay),
+                    measured.get(bare), connect == null ? null : measured.get(connect));
+            out.printf("round %d: %s/%s %.2f%s%n", number, relay.name(), bare.name(), round.ratio(),
+                    connect == null ? "" : String.format(", %s/%s %.2f", relay.name(), connect.name(),
+                            round.connectRatio()));
             done.add(round);
+            Collections.rotate(order, -1);
         }
         return done;
     }

@@ -29,8 +29,10 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 public final class PipelineBenchmark {
 
     static final String TOPIC = "Topic_bench_changes";
+    private static final String SOURCE_NAME = "bench";
     private static final long RELAY_SERVER_ID = 7301;
     private static final long BARE_SERVER_ID = 7302;
+    private static final long CONNECT_SERVER_ID = 7303;
 
     private PipelineBenchmark() {
     }
@@ -42,17 +44,24 @@ public final class PipelineBenchmark {
     private static void run(PipelineOptions options, Path dir, Path jar, PrintStream out) throws Exception {
         File relayLog = fresh(Path.of("target", "bench-pipeline-relay.log"));
         File bareLog = fresh(Path.of("target", "bench-pipeline-bare.log"));
+        File connectLog = fresh(Path.of("target", "bench-pipeline-connect.log"));
         boolean rocketMqSink = options.sink().equals("rocketmq");
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(dir.resolve("mariadb"), FreePort.pick());
                 EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), FreePort.pick());
                 EmbeddedRocketMq rocketMq = rocketMqSink ? EmbeddedRocketMq.start(dir.resolve("rocketmq")) : null;
                 DestinationCount count = rocketMqSink ? DestinationCount.rocketMq(rocketMq.namesrvAddr(), TOPIC)
-                        : DestinationCount.kafka(kafka.bootstrapServers(), TOPIC)) {
+                        : DestinationCount.kafka(kafka.bootstrapServers(), TOPIC);
+                DestinationCount connectCount = DestinationCount.kafka(kafka.bootstrapServers(),
+                        ConnectCompetitor.topic(SOURCE_NAME, "bench", "changes"))) {
             ChangesTable table = ChangesTable.create(db, "bench");
             Properties common = settings(options, db, kafka, rocketMq);
             RelayCompetitor relay = new RelayCompetitor(jar, withOwn(common, RELAY_SERVER_ID, dir.resolve("relay")),
                     count, relayLog);
             BareCompetitor bare = new BareCompetitor(withOwn(common, BARE_SERVER_ID, dir.resolve("bare")), bareLog);
+            // Connect writes to Kafka only, and runs in the catch-up rounds
+            ConnectCompetitor connect = rocketMqSink || !options.connect() || !options.throughput() ? null
+                    : ConnectCompetitor.create(withOwn(common, CONNECT_SERVER_ID, dir.resolve("connect")),
+                            kafka.bootstrapServers(), dir.resolve("connect"), connectCount, connectLog);
             out.printf("servers: MariaDB 127.0.0.1:%d, Kafka %s%s; rule %s (Debezium transaction metadata"
                     + " %s for both), format default, sink %s%n", db.port(), kafka.bootstrapServers(),
                     rocketMqSink ? ", RocketMQ " + rocketMq.namesrvAddr() : "", options.rule(),
@@ -66,7 +75,7 @@ public final class PipelineBenchmark {
                         plainRate, options.rows(), plain.resent() == 0 ? ""
                                 : String.format(", %,d batches resent after the broker refused them", plain.resent()));
             }
-            CatchUpRounds catchUp = new CatchUpRounds(table, relay, bare, out);
+            CatchUpRounds catchUp = new CatchUpRounds(table, relay, bare, connect, out);
             // both phases start from a saved offset: a first start's snapshot would read the rows meant to stream
             catchUp.establishOffsets();
             List<CatchUpRounds.Round> rounds = null;
@@ -76,16 +85,19 @@ public final class PipelineBenchmark {
                         CatchUpRounds.medianRatio(rounds), rounds.size());
             }
             LatencyPhase.Result latency = null;
+            LatencyPhase.Result cold = null;
             if (options.latency()) {
                 Callable<LatencyReader> reader = rocketMqSink
                         ? () -> RocketMqLatencyReader.open(rocketMq.namesrvAddr(), TOPIC)
                         : () -> KafkaLatencyReader.open(kafka.bootstrapServers(), TOPIC);
-                ChangesTable probe = ChangesTable.create(db, "probe");
-                latency = new LatencyPhase(table, probe, relay, bare, reader).run(PipelineOptions.LATENCY_RATE,
-                        Duration.ofSeconds(options.latencySeconds()));
-                printLatency(out, latency);
+                LatencyPhase phase = new LatencyPhase(table, ChangesTable.create(db, "probe"), relay, bare, reader);
+                Duration duration = Duration.ofSeconds(options.latencySeconds());
+                cold = phase.cold(PipelineOptions.LATENCY_RATE, duration);
+                printLatency(out, "cold", cold);
+                latency = phase.warm(PipelineOptions.LATENCY_RATE, duration);
+                printLatency(out, "warm", latency);
             }
-            PipelineSummary.print(out, options, rounds, latency, plainRate);
+            PipelineSummary.print(out, options, rounds, latency, cold, plainRate);
         }
     }
 
@@ -98,7 +110,7 @@ public final class PipelineBenchmark {
         p.setProperty("relay.source.port", String.valueOf(db.port()));
         p.setProperty("relay.source.user", EmbeddedMariaDb.USER);
         p.setProperty("relay.source.password", EmbeddedMariaDb.PASSWORD);
-        p.setProperty("relay.source.name", "bench");
+        p.setProperty("relay.source.name", SOURCE_NAME);
         p.setProperty("relay.source.databases", "bench");
         p.setProperty("relay.kafka.bootstrap-servers", kafka.bootstrapServers());
         p.setProperty("relay.partitioning", options.rule());
@@ -135,30 +147,34 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static void printLatency(PrintStream out, LatencyPhase.Result r) {
+    private static void printLatency(PrintStream out, String phase, LatencyPhase.Result r) {
         PacedWriter.Result a = r.alone();
-        out.printf("latency: paced writer alone (competitors stopped, into probe.changes): %,d rows/s asked, %,.0f"
-                + " achieved over %.0f s%s%n", a.asked(), a.rate(), a.seconds(), a.keptRate() ? ""
-                : " -- below the asked rate even with both competitors stopped");
+        if (a != null) {
+            out.printf("%s latency: paced writer alone (competitors stopped, into probe.changes): %,d rows/s asked,"
+                    + " %,.0f achieved over %.0f s%s%n", phase, a.asked(), a.rate(), a.seconds(), a.keptRate() ? ""
+                    : " -- below the asked rate even with both competitors stopped");
+        }
         PacedWriter.Result w = r.writer();
-        out.printf("latency: paced writer with both competitors running (warmed, unmeasured, by %,d rows in"
-                + " transactions and %d s of the paced load): %,d rows/s asked for %.0f s; sent %,d single-row"
-                + " autocommit INSERTs in %.1f s = %,.0f rows/s%s%n", LatencyPhase.WARM_UP_ROWS,
-                LatencyPhase.PACED_WARM_UP.toSeconds(), w.asked(), w.askedSeconds(), w.sent(), w.seconds(), w.rate(),
+        out.printf("%s latency: paced writer with both competitors running (%s): %,d rows/s asked for %.0f s; sent"
+                + " %,d single-row autocommit INSERTs in %.1f s = %,.0f rows/s%s%n", phase, a == null
+                ? "new JVMs, from their first change delivered"
+                : String.format("warmed, unmeasured, by %,d rows in transactions and %d s of the paced load",
+                        LatencyPhase.WARM_UP_ROWS, LatencyPhase.PACED_WARM_UP.toSeconds()),
+                w.asked(), w.askedSeconds(), w.sent(), w.seconds(), w.rate(),
                 w.failed() > 0 ? String.format(" (%,d INSERTs failed)", w.failed()) : "");
         if (!w.keptRate()) {
-            out.printf("latency: the database, sharing the machine with both competitors and the brokers, did not"
-                    + " sustain %,d rows/s (%.0f%% of it): the latencies below are at %,.0f rows/s%n", w.asked(),
+            out.printf(phase + " latency: the database, sharing the machine with both competitors and the brokers,"
+                    + " did not sustain %,d rows/s (%.0f%% of it): the latencies below are at %,.0f rows/s%n", w.asked(),
                     100 * w.rate() / w.asked(), w.rate());
         }
-        out.printf("latency: bare  p50 %d  p90 %d  p99 %d  max %d ms, %,d of %,d rows arrived (%,d not yet when the"
-                + " writer stopped)%n", r.bare().p50(), r.bare().p90(), r.bare().p99(), r.bare().max(),
+        out.printf(phase + " latency: bare  p50 %d  p90 %d  p99 %d  max %d ms, %,d of %,d rows arrived (%,d not yet"
+                + " when the writer stopped)%n", r.bare().p50(), r.bare().p90(), r.bare().p99(), r.bare().max(),
                 r.bare().count(), w.sent(), r.bareBehind());
-        out.printf("latency: relay p50 %d  p90 %d  p99 %d  max %d ms, %,d of %,d rows arrived (%,d not yet when the"
-                + " writer stopped)%n", r.relay().p50(), r.relay().p90(), r.relay().p99(), r.relay().max(),
+        out.printf(phase + " latency: relay p50 %d  p90 %d  p99 %d  max %d ms, %,d of %,d rows arrived (%,d not yet"
+                + " when the writer stopped)%n", r.relay().p50(), r.relay().p90(), r.relay().p99(), r.relay().max(),
                 r.relay().count(), w.sent(), r.relayBehind());
         if (!r.drained()) {
-            out.printf("latency: not every sent row arrived within %d s of the last INSERT%n",
+            out.printf(phase + " latency: not every sent row arrived within %d s of the last INSERT%n",
                     LatencyPhase.DRAIN.toSeconds());
         }
     }

@@ -13,11 +13,13 @@ import java.util.List;
  * @param rounds         catch-up rounds; each competitor catches up once per round
  * @param latencySeconds how long the paced writer runs in the latency phase
  * @param only           {@code throughput}, {@code latency}, or null for both
+ * @param connect        whether Kafka Connect + Debezium catches up too (Kafka sink only)
  */
-record PipelineOptions(String rule, String sink, int rows, int rounds, int latencySeconds, String only) {
+record PipelineOptions(String rule, String sink, int rows, int rounds, int latencySeconds, String only,
+        boolean connect) {
 
     static final String USAGE = "usage: bench/pipeline.sh [--rule=hash|one] [--sink=kafka|rocketmq] [--rows=500000]"
-            + " [--rounds=3] [--latency-seconds=30] [--only=throughput|latency]";
+            + " [--rounds=3] [--latency-seconds=30] [--only=throughput|latency] [--connect=on|off]";
 
     /** Rows per second the paced writer of the latency phase is asked for. */
     static final int LATENCY_RATE = 5_000;
@@ -29,6 +31,7 @@ record PipelineOptions(String rule, String sink, int rows, int rounds, int laten
         int rounds = 3;
         int latencySeconds = 30;
         String only = null;
+        boolean connect = true;
         for (String arg : args) {
             int eq = arg.indexOf('=');
             String key = eq < 0 ? arg : arg.substring(0, eq);
@@ -40,10 +43,11 @@ record PipelineOptions(String rule, String sink, int rows, int rounds, int laten
                 case "--rounds" -> rounds = positive(key, value, USAGE);
                 case "--latency-seconds" -> latencySeconds = positive(key, value, USAGE);
                 case "--only" -> only = oneOf(key, value, List.of("throughput", "latency"), USAGE);
+                case "--connect" -> connect = oneOf(key, value, List.of("on", "off"), USAGE).equals("on");
                 default -> throw new IllegalArgumentException(arg + " is not an option. " + USAGE);
             }
         }
-        return new PipelineOptions(rule, sink, rows, rounds, latencySeconds, only);
+        return new PipelineOptions(rule, sink, rows, rounds, latencySeconds, only, connect);
     }
 
     boolean throughput() {

@@ -3,15 +3,18 @@ package io.cdcrelay.bench;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
- * The closing table of {@link PipelineBenchmark}: per round and median catch-up rates with the relay/bare ratio,
- * peak RSS, the latency percentiles with how many paced rows arrived, the paced writer's achieved rate, and
- * under RocketMQ the plain producer's rate. Only what the run measured is printed.
+ * The closing table of {@link PipelineBenchmark}: per round and median catch-up rates with the relay/bare and
+ * relay/Kafka Connect ratios, CPU per change, peak RSS, the cold and warm latency percentiles with how many paced
+ * rows arrived, the paced writer's achieved rate, and under RocketMQ the plain producer's rate. Only what the
+ * run measured is printed.
  */
 final class PipelineSummary {
 
-    private static final String ROW = "%-40s %22s %22s %11s%n";
+    private static final String ROW = "%-40s %20s %20s %20s %10s %13s%n";
 
     private PipelineSummary() {
     }
@@ -19,45 +22,50 @@ final class PipelineSummary {
     /**
      * @param out       where the figures go
      * @param rounds    the catch-up rounds, or null when not run
-     * @param latency   the latency phase, or null when not run
+     * @param latency   the warm latency phase, or null when not run
+     * @param cold      the cold latency phase, or null when not run
      * @param plainRate the plain DefaultMQProducer's messages/s, or null when not measured
      */
     static void print(PrintStream out, PipelineOptions options, List<CatchUpRounds.Round> rounds,
-            LatencyPhase.Result latency, Double plainRate) {
-        out.printf("%nsummary: rule %s, sink %s; %d cores shared by the servers, the harness and both"
+            LatencyPhase.Result latency, LatencyPhase.Result cold, Double plainRate) {
+        out.printf("%nsummary: rule %s, sink %s; %d cores shared by the servers, the harness and the"
                 + " competitors%n", options.rule(), options.sink(), Runtime.getRuntime().availableProcessors());
-        out.printf(ROW, "", "bare Debezium route", "cdc-relay", "relay/bare");
+        out.printf(ROW, "", "bare Debezium route", "Kafka Connect", "cdc-relay", "relay/bare", "relay/connect");
         if (rounds != null && !rounds.isEmpty()) {
+            boolean connect = rounds.get(0).connect() != null;
             for (CatchUpRounds.Round r : rounds) {
                 out.printf(ROW, String.format("catch-up %,d rows, round %d, %s first", options.rows(),
-                        r.number(), r.first()), rate(r.bare().span().rate()), rate(r.relay().span().rate()),
-                        String.format("%.2f", r.ratio()));
+                        r.number(), r.first()), rate(r.bare().span().rate()),
+                        connect ? rate(r.connect().span().rate()) : "", rate(r.relay().span().rate()),
+                        String.format("%.2f", r.ratio()), connect ? String.format("%.2f", r.connectRatio()) : "");
             }
-            out.printf(ROW, String.format("catch-up, median of %d rounds", rounds.size()), "", "",
-                    String.format("%.2f", CatchUpRounds.medianRatio(rounds)));
-            double bareCpu = median(rounds.stream().mapToDouble(r -> r.bare().span().cpuMicrosPerChange()).toArray());
-            double relayCpu = median(rounds.stream().mapToDouble(r -> r.relay().span().cpuMicrosPerChange())
-                    .toArray());
-            out.printf(ROW, "CPU per change in its JVM, median", micros(bareCpu), micros(relayCpu),
-                    String.format("%.2f", relayCpu / bareCpu));
+            out.printf(ROW, String.format("catch-up, median of %d rounds", rounds.size()), "", "", "",
+                    String.format("%.2f", CatchUpRounds.medianRatio(rounds)), connect ? String.format("%.2f",
+                            median(rounds.stream().mapToDouble(CatchUpRounds.Round::connectRatio).toArray())) : "");
+            double bareCpu = median(rounds, CatchUpRounds.Round::bare, m -> m.span().cpuMicrosPerChange());
+            double relayCpu = median(rounds, CatchUpRounds.Round::relay, m -> m.span().cpuMicrosPerChange());
+            double connectCpu = connect ? median(rounds, CatchUpRounds.Round::connect,
+                    m -> m.span().cpuMicrosPerChange()) : Double.NaN;
+            out.printf(ROW, "CPU per change in its JVM, median", micros(bareCpu), connect ? micros(connectCpu) : "",
+                    micros(relayCpu), String.format("%.2f", relayCpu / bareCpu),
+                    connect ? String.format("%.2f", relayCpu / connectCpu) : "");
             out.printf(ROW, "CPU per change in the harness, median",
-                    micros(median(rounds.stream().mapToDouble(r -> r.bare().harnessCpuMicros()).toArray())),
-                    micros(median(rounds.stream().mapToDouble(r -> r.relay().harnessCpuMicros()).toArray())), "");
-            out.printf(ROW, "peak RSS in catch-up (highest)",
-                    CatchUpRounds.megabytes(rounds.stream().mapToLong(r -> r.bare().peakRssKb()).max().orElse(-1)),
-                    CatchUpRounds.megabytes(rounds.stream().mapToLong(r -> r.relay().peakRssKb()).max().orElse(-1)),
-                    "");
+                    micros(median(rounds, CatchUpRounds.Round::bare, CatchUpRounds.Measured::harnessCpuMicros)),
+                    connect ? micros(median(rounds, CatchUpRounds.Round::connect,
+                            CatchUpRounds.Measured::harnessCpuMicros)) : "",
+                    micros(median(rounds, CatchUpRounds.Round::relay, CatchUpRounds.Measured::harnessCpuMicros)),
+                    "", "");
+            out.printf(ROW, "peak RSS in catch-up (highest)", highestRss(rounds, CatchUpRounds.Round::bare),
+                    connect ? highestRss(rounds, CatchUpRounds.Round::connect) : "",
+                    highestRss(rounds, CatchUpRounds.Round::relay), "", "");
+        }
+        if (cold != null) {
+            printLatency(out, "cold", cold);
         }
         if (latency != null) {
-            PacedWriter.Result w = latency.writer();
-            out.printf(ROW, String.format("latency p50/p90/p99/max at %,d rows/s", Math.round(w.rate())),
-                    percentiles(latency.bare()), percentiles(latency.relay()), "");
-            out.printf(ROW, String.format("rows arrived of %,d sent", w.sent()),
-                    String.format("%,d", latency.bare().count()), String.format("%,d", latency.relay().count()), "");
-            out.printf(ROW, "peak RSS in latency phase", CatchUpRounds.megabytes(latency.bareRssKb()),
-                    CatchUpRounds.megabytes(latency.relayRssKb()), "");
+            printLatency(out, "warm", latency);
             out.printf("paced writer: %,d rows/s asked; %,.0f achieved alone, %,.0f with both competitors running%n",
-                    w.asked(), latency.alone().rate(), w.rate());
+                    latency.writer().asked(), latency.alone().rate(), latency.writer().rate());
         }
         if (plainRate != null) {
             out.printf("plain DefaultMQProducer, async batches of 100: %,.0f messages/s", plainRate);
@@ -67,6 +75,30 @@ final class PipelineSummary {
             }
             out.println();
         }
+    }
+
+    private static void printLatency(PrintStream out, String phase, LatencyPhase.Result latency) {
+        PacedWriter.Result w = latency.writer();
+        out.printf(ROW, String.format("%s latency p50/p90/p99/max, %,d rows/s", phase, Math.round(w.rate())),
+                percentiles(latency.bare()), "", percentiles(latency.relay()), "", "");
+        out.printf(ROW, String.format("%s: rows arrived of %,d sent", phase, w.sent()),
+                String.format("%,d", latency.bare().count()), "", String.format("%,d", latency.relay().count()), "",
+                "");
+        out.printf(ROW, String.format("peak RSS in the %s latency phase", phase),
+                CatchUpRounds.megabytes(latency.bareRssKb()), "", CatchUpRounds.megabytes(latency.relayRssKb()), "",
+                "");
+    }
+
+    private static double median(List<CatchUpRounds.Round> rounds,
+            Function<CatchUpRounds.Round, CatchUpRounds.Measured> competitor,
+            ToDoubleFunction<CatchUpRounds.Measured> figure) {
+        return median(rounds.stream().map(competitor).mapToDouble(figure).toArray());
+    }
+
+    private static String highestRss(List<CatchUpRounds.Round> rounds,
+            Function<CatchUpRounds.Round, CatchUpRounds.Measured> competitor) {
+        return CatchUpRounds.megabytes(rounds.stream().map(competitor).mapToLong(CatchUpRounds.Measured::peakRssKb)
+                .max().orElse(-1));
     }
 
     private static String rate(double perSecond) {

@@ -2,20 +2,15 @@ package io.cdcrelay.bench;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The relay as users run it, {@code java -Xmx512m -D… -jar cdc-relay.jar} (the heap the acceptance runs use), as a {@link Competitor}. A change
- * counts once its destination holds it: the destination's message count is polled every 100 ms, from what it
- * held when the JVM started, so the first and last times are known to within one poll.
+ * The relay as users run it, {@code java -Xmx512m -D… -jar cdc-relay.jar} (the heap the acceptance runs use), as
+ * a {@link Competitor}. A change counts once its destination holds it ({@link PolledRun}).
  */
 final class RelayCompetitor implements Competitor {
-
-    private static final long POLL_MILLIS = 100;
 
     private final String name;
     private final Path jar;
@@ -55,7 +50,7 @@ final class RelayCompetitor implements Competitor {
         arguments.addAll(List.of("-jar", jar.toString()));
         long started = System.currentTimeMillis();
         Process process = JavaProcesses.start(arguments, log, false);
-        return new RelayRun(process, base, expected, started);
+        return new PolledRun(name, process, destination, base, expected, started, log);
     }
 
     /**
@@ -65,68 +60,6 @@ final class RelayCompetitor implements Competitor {
     private static List<String> extraJvmOptions() {
         String options = System.getenv().getOrDefault("BENCH_RELAY_JVM_OPTIONS", "").trim();
         return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
-    }
-
-    private final class RelayRun implements Run {
-
-        private final Process process;
-        private final long base;
-        private final long expected;
-        private final long started;
-
-        RelayRun(Process process, long base, long expected, long started) {
-            this.process = process;
-            this.base = base;
-            this.expected = expected;
-            this.started = started;
-        }
-
-        @Override
-        public Span awaitExpected(Duration timeout) throws Exception {
-            long first = -1;
-            long cpuAtFirst = -1;
-            long deadline = started + timeout.toMillis();
-            long next = System.currentTimeMillis();
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the relay exited with code " + process.exitValue()
-                            + " after " + counted() + " of " + expected + " changes; see " + log);
-                }
-                long counted = counted();
-                long now = System.currentTimeMillis();
-                if (counted > 0 && first < 0) {
-                    first = now;
-                    cpuAtFirst = ProcessCpu.millis(process.pid());
-                }
-                if (counted >= expected) {
-                    return new Span(expected, started, first, now, cpuAtFirst, ProcessCpu.millis(process.pid()));
-                }
-                if (now > deadline) {
-                    throw new IllegalStateException(String.format("the relay delivered %,d of %,d changes in %d s;"
-                            + " see %s", counted, expected, timeout.toSeconds(), log));
-                }
-                next += POLL_MILLIS;
-                long sleep = next - System.currentTimeMillis();
-                if (sleep > 0) {
-                    TimeUnit.MILLISECONDS.sleep(sleep);
-                }
-            }
-        }
-
-        @Override
-        public long counted() {
-            return destination.stored() - base;
-        }
-
-        @Override
-        public long peakRssKb() {
-            return MirrorProcesses.peakRssKb(process);
-        }
-
-        @Override
-        public void close() {
-            stop(process);
-        }
     }
 
     /** SIGTERM, then SIGKILL after 15 s ({@link MirrorProcesses#stop}), keeping the caller's interrupt. */
