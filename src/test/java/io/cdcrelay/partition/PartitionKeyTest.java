@@ -2,11 +2,14 @@ package io.cdcrelay.partition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringWriter;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.cdcrelay.change.ChangeEvent;
 import io.cdcrelay.change.ColumnType;
 import io.cdcrelay.change.Operation;
@@ -23,6 +26,29 @@ class PartitionKeyTest {
     void theKeyIsACompactJsonObjectOfTheKeyColumnsInKeyOrder() {
         ChangeEvent change = change(Operation.INSERT, List.of("b", "a"), Map.of(), row(1, "x", 2));
         assertThat(keys.messageKey(change)).isEqualTo("{\"b\":\"x\",\"a\":\"1\"}");
+    }
+
+    @Test
+    void theKeyQuotesTextExactlyAsJacksonsGeneratorDoes() throws Exception {
+        String awkward = "q\"b\\s/t\tn\nc\u0001 é 汉 \uD83D\uDE00";
+        ChangeEvent change = change(Operation.INSERT, List.of("b", "a"), Map.of(), row(1, awkward, 2));
+
+        StringWriter expected = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(expected)) {
+            g.writeStartObject();
+            g.writeStringField("b", awkward);
+            g.writeStringField("a", "1");
+            g.writeEndObject();
+        }
+        assertThat(keys.messageKey(change)).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void aNullKeyValueIsJsonNull() {
+        Map<String, Object> row = row(1, "x", 2);
+        row.put("b", null);
+        ChangeEvent change = change(Operation.INSERT, List.of("b", "a"), Map.of(), row);
+        assertThat(keys.messageKey(change)).isEqualTo("{\"b\":null,\"a\":\"1\"}");
     }
 
     @Test
