@@ -21,6 +21,8 @@ final class OpenTransaction {
     private long lastSession;
     /** Source changes since the last one that ended its source transaction (rule One). */
     private int sinceBoundary;
+    /** The last change is in by part only: committing now would store half of it. */
+    private boolean partial;
 
     OpenTransaction(TransactionalKafkaSink.Commits commits, long begunNanos) {
         this.commits = commits;
@@ -29,9 +31,15 @@ final class OpenTransaction {
 
     void add(Outgoing message, Consumer<Throwable> done) {
         dones.add(done);
-        if (message.resumeAt() != null) {
-            resumeAt = message.resumeAt();
-            lastSession = Math.max(lastSession, resumeAt.session());
+        ResumePoint at = message.resumeAt();
+        if (at == null) {
+            return;
+        }
+        lastSession = Math.max(lastSession, at.session());
+        // a key split's DELETE: its INSERT completes the UPDATE, its position and, maybe, its source transaction
+        partial = !at.complete();
+        if (at.complete()) {
+            resumeAt = at;
             sinceBoundary = message.endsTransaction() ? 0 : sinceBoundary + 1;
         }
     }
@@ -67,11 +75,12 @@ final class OpenTransaction {
     }
 
     /**
-     * Under rule One a transaction commits only between source transactions, or after a chunk of a large one;
-     * under Hash at any change.
+     * Never between the parts of one change (a key split's DELETE and INSERT). Under rule One a transaction
+     * commits only between source transactions, or after a chunk of a large one; under Hash at any other change.
      */
     boolean mayCommit() {
-        return !commits.wholeTransactions() || sinceBoundary == 0 || sinceBoundary >= commits.chunk();
+        return !partial
+                && (!commits.wholeTransactions() || sinceBoundary == 0 || sinceBoundary >= commits.chunk());
     }
 
     void succeed() {

@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A failed transaction is aborted and its changes failed; the rest of that source session is refused, since
  * committing a later change would commit a gap. The next session reads again from the committed position.
- * Heartbeats carry no position and are never refused.
+ * Heartbeats carry no position and are never refused. The parts of a key split carry the position of their
+ * UPDATE, the first ones {@link ResumePoint#complete() incomplete}: a transaction never commits between them, and
+ * only the last part moves the position and may end a source transaction.
  */
 public final class TransactionalKafkaSink implements ChangeSink {
 
@@ -138,6 +140,12 @@ public final class TransactionalKafkaSink implements ChangeSink {
     @Override
     public int partitionsOf(String topic) {
         return topics.partitionsOf(topic);
+    }
+
+    /** A key split's DELETE and INSERT go into one Kafka transaction, which never commits between them. */
+    @Override
+    public boolean keepsSplitsWhole() {
+        return true;
     }
 
     private void run() {

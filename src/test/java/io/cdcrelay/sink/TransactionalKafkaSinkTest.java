@@ -4,17 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdcrelay.change.ChangeEvent;
 import io.cdcrelay.change.Changes;
+import io.cdcrelay.change.CommitSequence;
+import io.cdcrelay.change.Operation;
 import io.cdcrelay.change.TransactionInfo;
 import io.cdcrelay.delivery.PositionCodec;
 import io.cdcrelay.delivery.ResumePoint;
+import io.cdcrelay.format.ValueRenderer;
+import io.cdcrelay.partition.KeyChangeSplitter;
+import io.cdcrelay.partition.PartitionKey;
+import io.cdcrelay.steps.SplitKeyChanges;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -49,6 +59,26 @@ class TransactionalKafkaSinkTest {
         return new Outgoing(change, "Topic_shop_orders", 1, 0, "{\"id\":\"" + pos + "\"}", Map.of(),
                 ("v" + pos).getBytes(StandardCharsets.UTF_8),
                 new ResumePoint(session, PARTITION, Map.of("file", "binlog.000001", "pos", pos)));
+    }
+
+    /**
+     * The DELETE and INSERT the key split step makes of an UPDATE that moves order 7 to id 8, read at
+     * {@code pos}, rendered for the sink.
+     */
+    private static List<Outgoing> keyMove(long session, long pos, boolean lastOfTransaction) {
+        ChangeEvent move = Changes.orders(Operation.UPDATE, Changes.order(7, "1.00"), Changes.order(8, "1.00"),
+                new TransactionInfo("tx", 2, 2, lastOfTransaction), false);
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.getMessage().setBody(Outgoing.of(move, new ResumePoint(session, PARTITION,
+                Map.of("file", "binlog.000001", "pos", pos))));
+        new SplitKeyChanges(new KeyChangeSplitter(new PartitionKey(new ValueRenderer(ZoneOffset.UTC),
+                (db, t) -> List.of()), new CommitSequence(), true)).process(exchange);
+        List<?> parts = exchange.getMessage().getBody(List.class);
+        assertThat(parts).hasSize(2);
+        return parts.stream().map(Outgoing.class::cast)
+                .map(p -> p.toTopic("Topic_shop_orders", 1).toPartition(0, null)
+                        .withValue((p.change().operation() + "@" + pos).getBytes(StandardCharsets.UTF_8)))
+                .toList();
     }
 
     private CompletableFuture<Throwable> send(Outgoing message) {
@@ -154,5 +184,60 @@ class TransactionalKafkaSinkTest {
 
         assertThat(outcome(send(change(1, 200, false)))).isNotNull();
         assertThat(outcome(send(change(2, 300, false)))).hasMessageContaining("took over");
+    }
+
+    @Test
+    void aKeySplitIsCommittedWholeAndMovesThePositionPastItsUpdate() throws Exception {
+        start(false);
+        assertThat(outcome(send(change(1, 100, false)))).isNull();
+        List<Outgoing> parts = keyMove(1, 200, false);
+
+        CompletableFuture<Throwable> delete = send(parts.get(0));
+        // the INSERT is on its way; a commit now would store the DELETE without it
+        Thread.sleep(300);
+        assertThat(producer.commitCount()).as("nothing committed while the key move is half in").isEqualTo(1);
+        CompletableFuture<Throwable> insert = send(parts.get(1));
+
+        assertThat(outcome(delete)).isNull();
+        assertThat(outcome(insert)).isNull();
+        assertThat(producer.commitCount()).isEqualTo(2);
+        assertThat(committedTo("Topic_shop_orders")).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .containsExactly("v100", "DELETE@200", "INSERT@200");
+        ProducerRecord<byte[], byte[]> position = committedTo(POSITIONS).get(committedTo(POSITIONS).size() - 1);
+        assertThat(new String(position.value(), StandardCharsets.UTF_8)).as("the position after the UPDATE")
+                .contains("\"pos\":200");
+    }
+
+    @Test
+    void aKeySplitOfARefusedSessionIsRefusedLikeAnyOfItsChanges() throws Exception {
+        start(false);
+        producer.commitTransactionException = new KafkaException("broker gone");
+        assertThat(outcome(send(change(1, 100, false)))).hasMessageContaining("broker gone");
+        producer.commitTransactionException = null;
+
+        List<Outgoing> parts = keyMove(1, 200, false);
+        CompletableFuture<Throwable> delete = send(parts.get(0));
+        CompletableFuture<Throwable> insert = send(parts.get(1));
+
+        assertThat(outcome(delete)).hasMessageContaining("session reads again");
+        assertThat(outcome(insert)).hasMessageContaining("session reads again");
+        assertThat(committedTo("Topic_shop_orders")).as("the session's gap is not committed past").isEmpty();
+    }
+
+    @Test
+    void underRuleOneAKeySplitThatEndsASourceTransactionClosesIt() throws Exception {
+        start(true);
+        CompletableFuture<Throwable> first = send(change(1, 100, false));
+        List<Outgoing> parts = keyMove(1, 200, true);
+        CompletableFuture<Throwable> delete = send(parts.get(0));
+        CompletableFuture<Throwable> insert = send(parts.get(1));
+
+        // a quiet source sends nothing more: the INSERT alone must end the source transaction
+        assertThat(outcome(first)).isNull();
+        assertThat(outcome(delete)).isNull();
+        assertThat(outcome(insert)).isNull();
+        assertThat(producer.commitCount()).isEqualTo(1);
+        ProducerRecord<byte[], byte[]> position = committedTo(POSITIONS).get(0);
+        assertThat(new String(position.value(), StandardCharsets.UTF_8)).contains("\"pos\":200");
     }
 }
