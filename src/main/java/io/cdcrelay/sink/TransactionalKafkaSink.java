@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * committing a later change would commit a gap. The next session reads again from the committed position.
  * Heartbeats carry no position and are never refused. The parts of a key split carry the position of their
  * UPDATE, the first ones {@link ResumePoint#complete() incomplete}: a transaction never commits between them, and
- * only the last part moves the position and may end a source transaction.
+ * only the last part moves the position and may end a source transaction. A transaction a session left unable to
+ * commit (it ended inside a source transaction or a key split) is aborted when the next session's first change
+ * arrives: that session sends it again from the committed position.
  */
 public final class TransactionalKafkaSink implements ChangeSink {
 
@@ -196,6 +198,13 @@ public final class TransactionalKafkaSink implements ChangeSink {
             pending.done().accept(new IllegalStateException("an earlier change of this source session was not "
                     + "committed; the session reads again from the committed position"));
             return;
+        }
+        if (open != null && resumeAt != null && resumeAt.session() > open.lastSession() && !open.mayCommit()) {
+            // Sessions follow each other: the one that began this transaction ended inside a source transaction
+            // or a key split, so it can never be completed, and the new session reads it again from the
+            // committed position. Committing it with the new session's changes would store its first part twice.
+            abort(new IllegalStateException("source session " + open.lastSession() + " ended inside this Kafka "
+                    + "transaction; the next session reads it again from the committed position"));
         }
         if (open == null) {
             OpenTransaction begun = new OpenTransaction(commits, System.nanoTime());

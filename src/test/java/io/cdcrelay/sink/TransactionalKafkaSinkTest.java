@@ -240,4 +240,36 @@ class TransactionalKafkaSinkTest {
         ProducerRecord<byte[], byte[]> position = committedTo(POSITIONS).get(0);
         assertThat(new String(position.value(), StandardCharsets.UTF_8)).contains("\"pos\":200");
     }
+
+    @Test
+    void aSourceTransactionLeftHalfByAnEndedSessionIsAbortedWhenTheNextSessionSendsItAgain() throws Exception {
+        start(true);
+        // session 1 ends inside a source transaction (a change of it failed before the sink)
+        CompletableFuture<Throwable> stranded = send(change(1, 100, false));
+        // session 2 reads again from the committed position: the same transaction, whole
+        CompletableFuture<Throwable> again = send(change(2, 100, false));
+        CompletableFuture<Throwable> last = send(change(2, 200, true));
+
+        assertThat(outcome(stranded)).hasMessageContaining("session 1 ended");
+        assertThat(outcome(again)).isNull();
+        assertThat(outcome(last)).isNull();
+        assertThat(committedTo("Topic_shop_orders")).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .containsExactly("v100", "v200");
+    }
+
+    @Test
+    void aKeySplitLeftHalfByAnEndedSessionIsAbortedWhenTheNextSessionSendsItAgain() throws Exception {
+        start(false);
+        // session 1's INSERT failed in the route after its DELETE reached the sink
+        CompletableFuture<Throwable> stranded = send(keyMove(1, 200, false).get(0));
+        List<Outgoing> again = keyMove(2, 200, false);
+        CompletableFuture<Throwable> delete = send(again.get(0));
+        CompletableFuture<Throwable> insert = send(again.get(1));
+
+        assertThat(outcome(stranded)).hasMessageContaining("session 1 ended");
+        assertThat(outcome(delete)).isNull();
+        assertThat(outcome(insert)).isNull();
+        assertThat(committedTo("Topic_shop_orders")).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .containsExactly("DELETE@200", "INSERT@200");
+    }
 }
