@@ -62,7 +62,7 @@ class SplitKeyChangesTest {
     }
 
     @Test
-    void aHeartbeatLikePartWithoutPositionStaysWithout() {
+    void aChangeFedWithoutPositionSplitsIntoPartsWithout() {
         ChangeEvent move = Changes.orders(Operation.UPDATE, Changes.order(7, "1.00"), Changes.order(8, "1.00"),
                 new TransactionInfo("0-1-49", 1, 1, true), false);
 
