@@ -13,8 +13,12 @@ import java.util.Map;
  *                  change refuses the rest of that session, whose changes are read again by the next one
  * @param partition Debezium's source partition ({@code {"server": <topic prefix>}})
  * @param offset    Debezium's offset after the change, as its engine would save it
+ * @param complete  whether the source may resume after the change once this message is stored: false for a part
+ *                  of a change that more parts follow (a key split's DELETE, whose INSERT completes the UPDATE), so
+ *                  the position is not saved with the first part alone and a crash between the parts does not
+ *                  lose the second
  */
-public record ResumePoint(long session, Map<String, ?> partition, Map<String, ?> offset) {
+public record ResumePoint(long session, Map<String, ?> partition, Map<String, ?> offset, boolean complete) {
 
     /** The exchange property a source consumer sets to the number of the session that read the change. */
     public static final String SESSION_PROPERTY = "CdcRelaySession";
@@ -24,5 +28,15 @@ public record ResumePoint(long session, Map<String, ?> partition, Map<String, ?>
     public ResumePoint {
         partition = Collections.unmodifiableMap(partition);
         offset = Collections.unmodifiableMap(offset);
+    }
+
+    /** The resume point of a whole change. */
+    public ResumePoint(long session, Map<String, ?> partition, Map<String, ?> offset) {
+        this(session, partition, offset, true);
+    }
+
+    /** The same place, for a part of the change that another part completes. */
+    public ResumePoint incomplete() {
+        return new ResumePoint(session, partition, offset, false);
     }
 }

@@ -21,4 +21,13 @@ public interface ChangeSink extends Service {
 
     /** The partition (message queue) count of {@code topic}, creating the topic when it is missing. */
     int partitionsOf(String topic);
+
+    /**
+     * Whether the parts of a key split (an UPDATE's DELETE and INSERT) become visible together or not at all, as
+     * in one Kafka transaction. Then the INSERT follows its DELETE at once; otherwise it is sent only once the
+     * DELETE was acknowledged, so no consumer sees the new key before the old one is gone.
+     */
+    default boolean keepsSplitsWhole() {
+        return false;
+    }
 }

@@ -18,9 +18,12 @@ final class OpenTransaction {
     private final List<Consumer<Throwable>> dones = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private ResumePoint resumeAt;
+    private ResumePoint lastRow;
     private long lastSession;
     /** Source changes since the last one that ended its source transaction (rule One). */
     private int sinceBoundary;
+    /** The last change is in by part only: committing now would store half of it. */
+    private boolean partial;
 
     OpenTransaction(TransactionalKafkaSink.Commits commits, long begunNanos) {
         this.commits = commits;
@@ -29,11 +32,29 @@ final class OpenTransaction {
 
     void add(Outgoing message, Consumer<Throwable> done) {
         dones.add(done);
-        if (message.resumeAt() != null) {
-            resumeAt = message.resumeAt();
-            lastSession = Math.max(lastSession, resumeAt.session());
-            sinceBoundary = message.endsTransaction() ? 0 : sinceBoundary + 1;
+        ResumePoint at = message.resumeAt();
+        if (at == null) {
+            return;
         }
+        lastSession = Math.max(lastSession, at.session());
+        // a key split's DELETE: its INSERT completes the UPDATE, its position and, maybe, its source transaction
+        partial = !at.complete();
+        if (at.complete()) {
+            resumeAt = at;
+            sinceBoundary = message.endsTransaction() ? 0 : sinceBoundary + 1;
+            if (Replays.ordered(message)) {
+                lastRow = at;
+            }
+        }
+    }
+
+    /**
+     * A change the source sent again while this transaction holds it: nothing is sent, and {@code done} is told
+     * with this transaction's outcome. Its session is refused with the others if the transaction fails.
+     */
+    void join(Consumer<Throwable> done, long session) {
+        dones.add(done);
+        lastSession = Math.max(lastSession, session);
     }
 
     /** A copy the broker refused; null (a stored copy) is ignored. */
@@ -52,6 +73,11 @@ final class OpenTransaction {
         return resumeAt;
     }
 
+    /** The position of its last binlog row ({@link Replays#ordered}); null when it holds none. */
+    ResumePoint lastRow() {
+        return lastRow;
+    }
+
     /** The highest source session of its changes. */
     long lastSession() {
         return lastSession;
@@ -67,11 +93,12 @@ final class OpenTransaction {
     }
 
     /**
-     * Under rule One a transaction commits only between source transactions, or after a chunk of a large one;
-     * under Hash at any change.
+     * Never between the parts of one change (a key split's DELETE and INSERT). Under rule One a transaction
+     * commits only between source transactions, or after a chunk of a large one; under Hash at any other change.
      */
     boolean mayCommit() {
-        return !commits.wholeTransactions() || sinceBoundary == 0 || sinceBoundary >= commits.chunk();
+        return !partial
+                && (!commits.wholeTransactions() || sinceBoundary == 0 || sinceBoundary >= commits.chunk());
     }
 
     void succeed() {

@@ -20,7 +20,9 @@ import org.apache.camel.support.DefaultEndpoint;
  *
  * <p>An exchange a source handed over with a {@link Ticket} completes as soon as the message is sent, and the
  * ticket holds the source's acknowledgement until the broker answered; any other exchange, and every part of a
- * split, completes when the broker acknowledged the message, or with its failure.
+ * split, completes when the broker acknowledged the message, or with its failure. A sink that
+ * {@link ChangeSink#keepsSplitsWhole() keeps splits whole} takes the parts of a split as sent, like any change:
+ * their common ticket still settles only once the broker stored both.
  */
 public final class SinkComponent extends DefaultComponent {
 
@@ -68,10 +70,13 @@ public final class SinkComponent extends DefaultComponent {
                     }
                     Ticket ticket = exchange.getProperty(Ticket.PROPERTY, Ticket.class);
                     // Without a ticket (a heartbeat) nobody else waits for the broker; inside a split the next part
-                    // must not leave before this one was stored (a key change's INSERT after its DELETE). Otherwise
-                    // the ticket waits for the broker and the exchange completes here, on the sending thread.
+                    // must not leave before this one was stored (a key change's INSERT after its DELETE), unless
+                    // the sink stores both parts at once (exactly-once: one Kafka transaction, which cannot commit
+                    // between them, so waiting would never end). Otherwise the ticket waits for the broker and the
+                    // exchange completes here, on the sending thread.
                     boolean completeWhenSent = ticket != null
-                            && exchange.getProperty(ExchangePropertyKey.SPLIT_INDEX) == null;
+                            && (exchange.getProperty(ExchangePropertyKey.SPLIT_INDEX) == null
+                                    || sink.keepsSplitsWhole());
                     if (ticket != null) {
                         ticket.hold();
                     }

@@ -49,6 +49,11 @@ public final class StartedOnFirstUse implements ChangeSink {
         return sink.partitionsOf(topic);
     }
 
+    @Override
+    public boolean keepsSplitsWhole() {
+        return sink.keepsSplitsWhole();
+    }
+
     /**
      * Starts the sink now if it has not started: a relay that just won the election calls it before its engine reads
      * where to start. Under exactly-once that start fences the former leader's producer and aborts its open

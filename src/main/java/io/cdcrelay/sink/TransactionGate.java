@@ -107,6 +107,11 @@ public final class TransactionGate implements ChangeSink {
     }
 
     @Override
+    public boolean keepsSplitsWhole() {
+        return sink.keepsSplitsWhole();
+    }
+
+    @Override
     public void start() {
         sink.start();
     }

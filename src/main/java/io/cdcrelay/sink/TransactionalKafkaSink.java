@@ -40,7 +40,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A failed transaction is aborted and its changes failed; the rest of that source session is refused, since
  * committing a later change would commit a gap. The next session reads again from the committed position.
- * Heartbeats carry no position and are never refused.
+ * Heartbeats carry no position and are never refused. The parts of a key split carry the position of their
+ * UPDATE, the first ones {@link ResumePoint#complete() incomplete}: a transaction never commits between them, and
+ * only the last part moves the position and may end a source transaction. A transaction a session left unable to
+ * commit (it ended inside a source transaction or a key split) is aborted when the next session's first change
+ * arrives: that session sends it again from the committed position.
+ *
+ * <p>A binlog row the source sends a second time (its binlog client reconnected inside a transaction) is not
+ * sent again ({@link Replays}): it is answered when its first copy is committed, so the source's position
+ * moves on, and counted in {@link #replaysDropped()}.
  */
 public final class TransactionalKafkaSink implements ChangeSink {
 
@@ -69,6 +77,7 @@ public final class TransactionalKafkaSink implements ChangeSink {
     private OpenTransaction open;
     /** Sessions up to this number are refused: a change of theirs failed. */
     private long refusedUpTo;
+    private final Replays replays = new Replays();
 
     /**
      * @param producers makes the transactional producer when the sink starts (a test's MockProducer)
@@ -140,6 +149,17 @@ public final class TransactionalKafkaSink implements ChangeSink {
         return topics.partitionsOf(topic);
     }
 
+    /** Binlog rows the source sent again and this sink did not send twice, since it started. */
+    public long replaysDropped() {
+        return replays.dropped();
+    }
+
+    /** A key split's DELETE and INSERT go into one Kafka transaction, which never commits between them. */
+    @Override
+    public boolean keepsSplitsWhole() {
+        return true;
+    }
+
     private void run() {
         try {
             while (running) {
@@ -188,6 +208,26 @@ public final class TransactionalKafkaSink implements ChangeSink {
             pending.done().accept(new IllegalStateException("an earlier change of this source session was not "
                     + "committed; the session reads again from the committed position"));
             return;
+        }
+        if (open != null && resumeAt != null && resumeAt.session() > open.lastSession() && !open.mayCommit()) {
+            // Sessions follow each other: the one that began this transaction ended inside a source transaction
+            // or a key split, so it can never be completed, and the new session reads it again from the
+            // committed position. Committing it with the new session's changes would store its first part twice.
+            abort(new IllegalStateException("source session " + open.lastSession() + " ended inside this Kafka "
+                    + "transaction; the next session reads it again from the committed position"));
+        }
+        switch (replays.judge(pending.message(), open)) {
+            case COMMITTED -> {
+                pending.done().accept(null);
+                return;
+            }
+            case OPEN -> {
+                open.join(pending.done(), resumeAt.session());
+                return;
+            }
+            case NEW -> {
+                // sent below
+            }
         }
         if (open == null) {
             OpenTransaction begun = new OpenTransaction(commits, System.nanoTime());
@@ -242,6 +282,7 @@ public final class TransactionalKafkaSink implements ChangeSink {
             }
             producer.commitTransaction();
             open = null;
+            replays.committed(committing);
             committing.succeed();
         } catch (KafkaException e) {
             abort(committing.failure() != null ? committing.failure() : e);

@@ -69,6 +69,11 @@ final class RecordingSink implements ChangeSink {
     }
 
     @Override
+    public boolean keepsSplitsWhole() {
+        return next != null && next.keepsSplitsWhole();
+    }
+
+    @Override
     public void start() {
         if (next != null) {
             next.start();
