@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
- * The latency phases of {@link PipelineBenchmark}. Cold: both competitors start as new JVMs, and as soon as each
- * delivered one change the paced load begins and is measured, as after a restart into live traffic. Warm: first
- * the paced writer runs alone for a few seconds into a
+ * The warm latency phase of {@link PipelineBenchmark} ({@link ColdStart} is the cold one): first the paced writer
+ * runs alone for a few seconds into a
  * database neither competitor reads, to show what the server does without them; then both competitors run at
  * the same time while {@link PacedWriter} commits single rows into their table at a steady rate. Both JVMs are
  * warmed first, unmeasured: {@link #WARM_UP_ROWS} rows in transactions of 1,000, then {@link #PACED_WARM_UP}
@@ -52,30 +51,14 @@ final class LatencyPhase {
         this.openReader = openReader;
     }
 
-    /** The paced load measured after both JVMs were warmed; first the writer alone, for comparison. */
-    Result warm(int rowsPerSecond, Duration duration) throws Exception {
+    Result run(int rowsPerSecond, Duration duration) throws Exception {
         Duration probing = ALONE.compareTo(duration) < 0 ? ALONE : duration;
         PacedWriter.Result alone = PacedWriter.run(probe, rowsPerSecond, probing, false);
-        return run(rowsPerSecond, duration, WARM_UP_ROWS, alone);
-    }
-
-    /**
-     * The paced load measured from the moment both new JVMs delivered one change: a restart or a failover into
-     * live traffic, where what the JVM has not compiled yet shows as a backlog. {@link Result#alone} is null.
-     */
-    Result cold(int rowsPerSecond, Duration duration) throws Exception {
-        return run(rowsPerSecond, duration, 1, null);
-    }
-
-    private Result run(int rowsPerSecond, Duration duration, int warmUpRows, PacedWriter.Result alone)
-            throws Exception {
-        try (Competitor.Run r = relay.start(warmUpRows); BareCompetitor.BareRun b = bare.start(warmUpRows)) {
-            table.commit(warmUpRows);
+        try (Competitor.Run r = relay.start(WARM_UP_ROWS); BareCompetitor.BareRun b = bare.start(WARM_UP_ROWS)) {
+            table.commit(WARM_UP_ROWS);
             r.awaitExpected(CatchUpRounds.CATCH_UP_TIMEOUT);
             b.awaitExpected(CatchUpRounds.CATCH_UP_TIMEOUT);
-            if (warmUpRows > 1) {
-                PacedWriter.run(table, rowsPerSecond, PACED_WARM_UP, false);
-            }
+            PacedWriter.run(table, rowsPerSecond, PACED_WARM_UP, false);
             try (LatencyReader reader = openReader.call()) {
                 PacedWriter.Result writer = PacedWriter.run(table, rowsPerSecond, duration, true);
                 long relayBehind = writer.sent() - reader.latencies().count();

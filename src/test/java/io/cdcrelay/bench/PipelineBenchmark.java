@@ -85,19 +85,24 @@ public final class PipelineBenchmark {
                         CatchUpRounds.medianRatio(rounds), rounds.size());
             }
             LatencyPhase.Result latency = null;
-            LatencyPhase.Result cold = null;
+            ColdStart.Result coldRelay = null;
+            ColdStart.Result coldBare = null;
             if (options.latency()) {
                 Callable<LatencyReader> reader = rocketMqSink
                         ? () -> RocketMqLatencyReader.open(rocketMq.namesrvAddr(), TOPIC)
                         : () -> KafkaLatencyReader.open(kafka.bootstrapServers(), TOPIC);
-                LatencyPhase phase = new LatencyPhase(table, ChangesTable.create(db, "probe"), relay, bare, reader);
                 Duration duration = Duration.ofSeconds(options.latencySeconds());
-                cold = phase.cold(PipelineOptions.LATENCY_RATE, duration);
-                printLatency(out, "cold", cold);
-                latency = phase.warm(PipelineOptions.LATENCY_RATE, duration);
-                printLatency(out, "warm", latency);
+                ColdStart cold = new ColdStart(table, relay, bare, reader);
+                coldRelay = cold.relay(PipelineOptions.LATENCY_RATE, duration);
+                printCold(out, "relay", coldRelay);
+                coldBare = cold.bare(PipelineOptions.LATENCY_RATE, duration);
+                printCold(out, "bare", coldBare);
+                cold.catchUp();
+                latency = new LatencyPhase(table, ChangesTable.create(db, "probe"), relay, bare, reader)
+                        .run(PipelineOptions.LATENCY_RATE, duration);
+                printLatency(out, latency);
             }
-            PipelineSummary.print(out, options, rounds, latency, cold, plainRate);
+            PipelineSummary.print(out, options, rounds, coldRelay, coldBare, latency, plainRate);
         }
     }
 
@@ -147,20 +152,27 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static void printLatency(PrintStream out, String phase, LatencyPhase.Result r) {
-        PacedWriter.Result a = r.alone();
-        if (a != null) {
-            out.printf("%s latency: paced writer alone (competitors stopped, into probe.changes): %,d rows/s asked,"
-                    + " %,.0f achieved over %.0f s%s%n", phase, a.asked(), a.rate(), a.seconds(), a.keptRate() ? ""
-                    : " -- below the asked rate even with both competitors stopped");
-        }
+    private static void printCold(PrintStream out, String name, ColdStart.Result r) {
         PacedWriter.Result w = r.writer();
-        out.printf("%s latency: paced writer with both competitors running (%s): %,d rows/s asked for %.0f s; sent"
-                + " %,d single-row autocommit INSERTs in %.1f s = %,.0f rows/s%s%n", phase, a == null
-                ? "new JVMs, from their first change delivered"
-                : String.format("warmed, unmeasured, by %,d rows in transactions and %d s of the paced load",
-                        LatencyPhase.WARM_UP_ROWS, LatencyPhase.PACED_WARM_UP.toSeconds()),
-                w.asked(), w.askedSeconds(), w.sent(), w.seconds(), w.rate(),
+        Latencies.Summary l = r.latencies();
+        out.printf("cold latency: %-5s alone, a new JVM, from its first change delivered: sent %,d single-row"
+                + " autocommit INSERTs in %.1f s = %,.0f rows/s (%,d asked); p50 %d  p90 %d  p99 %d  max %d ms, %,d"
+                + " arrived (%,d not yet when the writer stopped%s)%n", name, w.sent(), w.seconds(), w.rate(),
+                w.asked(), l.p50(), l.p90(), l.p99(), l.max(), l.count(), r.behind(),
+                r.drained() ? "" : String.format("; not all within %d s", LatencyPhase.DRAIN.toSeconds()));
+    }
+
+    private static void printLatency(PrintStream out, LatencyPhase.Result r) {
+        String phase = "warm";
+        PacedWriter.Result a = r.alone();
+        out.printf("%s latency: paced writer alone (competitors stopped, into probe.changes): %,d rows/s asked,"
+                + " %,.0f achieved over %.0f s%s%n", phase, a.asked(), a.rate(), a.seconds(), a.keptRate() ? ""
+                : " -- below the asked rate even with both competitors stopped");
+        PacedWriter.Result w = r.writer();
+        out.printf("%s latency: paced writer with both competitors running (warmed, unmeasured, by %,d rows in"
+                + " transactions and %d s of the paced load): %,d rows/s asked for %.0f s; sent %,d single-row"
+                + " autocommit INSERTs in %.1f s = %,.0f rows/s%s%n", phase, LatencyPhase.WARM_UP_ROWS,
+                LatencyPhase.PACED_WARM_UP.toSeconds(), w.asked(), w.askedSeconds(), w.sent(), w.seconds(), w.rate(),
                 w.failed() > 0 ? String.format(" (%,d INSERTs failed)", w.failed()) : "");
         if (!w.keptRate()) {
             out.printf(phase + " latency: the database, sharing the machine with both competitors and the brokers,"

@@ -22,12 +22,13 @@ final class PipelineSummary {
     /**
      * @param out       where the figures go
      * @param rounds    the catch-up rounds, or null when not run
+     * @param coldRelay the relay's cold latency phase, or null when not run
+     * @param coldBare  the bare route's cold latency phase, or null when not run
      * @param latency   the warm latency phase, or null when not run
-     * @param cold      the cold latency phase, or null when not run
      * @param plainRate the plain DefaultMQProducer's messages/s, or null when not measured
      */
     static void print(PrintStream out, PipelineOptions options, List<CatchUpRounds.Round> rounds,
-            LatencyPhase.Result latency, LatencyPhase.Result cold, Double plainRate) {
+            ColdStart.Result coldRelay, ColdStart.Result coldBare, LatencyPhase.Result latency, Double plainRate) {
         out.printf("%nsummary: rule %s, sink %s; %d cores shared by the servers, the harness and the"
                 + " competitors%n", options.rule(), options.sink(), Runtime.getRuntime().availableProcessors());
         out.printf(ROW, "", "bare Debezium route", "Kafka Connect", "cdc-relay", "relay/bare", "relay/connect");
@@ -59,8 +60,14 @@ final class PipelineSummary {
                     connect ? highestRss(rounds, CatchUpRounds.Round::connect) : "",
                     highestRss(rounds, CatchUpRounds.Round::relay), "", "");
         }
-        if (cold != null) {
-            printLatency(out, "cold", cold);
+        if (coldRelay != null && coldBare != null) {
+            out.printf(ROW, "cold latency p50/p90/p99/max, each alone", percentiles(coldBare.latencies()), "",
+                    percentiles(coldRelay.latencies()), "", "");
+            out.printf(ROW, "cold: rows/s the paced writer achieved",
+                    String.format("%,.0f", coldBare.writer().rate()), "",
+                    String.format("%,.0f", coldRelay.writer().rate()), "", "");
+            out.printf(ROW, "cold: rows arrived of those sent", arrivedOf(coldBare), "", arrivedOf(coldRelay), "",
+                    "");
         }
         if (latency != null) {
             printLatency(out, "warm", latency);
@@ -87,6 +94,10 @@ final class PipelineSummary {
         out.printf(ROW, String.format("peak RSS in the %s latency phase", phase),
                 CatchUpRounds.megabytes(latency.bareRssKb()), "", CatchUpRounds.megabytes(latency.relayRssKb()), "",
                 "");
+    }
+
+    private static String arrivedOf(ColdStart.Result cold) {
+        return String.format("%,d of %,d", cold.latencies().count(), cold.writer().sent());
     }
 
     private static double median(List<CatchUpRounds.Round> rounds,
