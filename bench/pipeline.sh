@@ -5,17 +5,17 @@
 # catch-up throughput and CPU per change in rotating rounds on the same binlog, then latency at a paced
 # 5,000 rows/s with the relay and the bare route running, first from new JVMs (cold), then warmed.
 # Usage: bench/pipeline.sh [--rule=hash|one] [--sink=kafka|rocketmq] [--rows=500000] [--rounds=3]
-#                          [--latency-seconds=30] [--only=throughput|latency] [--connect=on|off]
+#                          [--latency-seconds=30] [--only=throughput|latency|cold] [--connect=on|off]
 # Figures go to stdout; the servers' and harness's log to target/bench-pipeline.log, each competitor's to
 # target/bench-pipeline-relay.log, target/bench-pipeline-bare.log and target/bench-pipeline-connect.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 usage="usage: bench/pipeline.sh [--rule=hash|one] [--sink=kafka|rocketmq] [--rows=500000] [--rounds=3]"
-usage+=" [--latency-seconds=30] [--only=throughput|latency] [--connect=on|off]"
+usage+=" [--latency-seconds=30] [--only=throughput|latency|cold] [--connect=on|off]"
 # the benchmark's own errors go to its log: a wrong option is said here, before the build
 for arg in "$@"; do
   case "$arg" in
-    --rule=hash|--rule=one|--sink=kafka|--sink=rocketmq|--only=throughput|--only=latency) ;;
+    --rule=hash|--rule=one|--sink=kafka|--sink=rocketmq|--only=throughput|--only=latency|--only=cold) ;;
     --connect=on|--connect=off) ;;
     --rows=[1-9]*|--rounds=[1-9]*|--latency-seconds=[1-9]*) ;;
     *) echo "$arg: not an option. $usage" >&2; exit 64 ;;

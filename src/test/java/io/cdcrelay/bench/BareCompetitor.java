@@ -155,6 +155,11 @@ final class BareCompetitor implements Competitor {
         }
 
         @Override
+        public long cpuMillis() {
+            return ProcessCpu.millis(process.pid());
+        }
+
+        @Override
         public void close() {
             RelayCompetitor.stop(process);
         }

@@ -15,10 +15,11 @@ final class ColdStart {
 
     /**
      * One competitor's cold phase: the paced writer's figures, the latencies of the rows that arrived, the rows
-     * not arrived when the writer stopped, whether all arrived within {@link LatencyPhase#DRAIN}, peak RSS.
+     * not arrived when the writer stopped, whether all arrived within {@link LatencyPhase#DRAIN}, peak RSS, and
+     * the JVM's CPU per row sent while the writer ran (its compiler's work included).
      */
     record Result(PacedWriter.Result writer, Latencies.Summary latencies, long behind, boolean drained,
-            long peakRssKb) {
+            long peakRssKb, double cpuMicros) {
     }
 
     /** Where a competitor's latencies are read: its count so far and, at the end, the summary. */
@@ -116,7 +117,9 @@ final class ColdStart {
 
     private Result measure(Competitor.Run run, Source source, int rowsPerSecond, Duration duration)
             throws Exception {
+        long cpu = run.cpuMillis();
         PacedWriter.Result writer = PacedWriter.run(table, rowsPerSecond, duration, true);
+        double cpuMicros = LatencyPhase.cpuMicrosPerRow(run, cpu, writer.sent());
         long behind = writer.sent() - source.count();
         long deadline = System.nanoTime() + LatencyPhase.DRAIN.toNanos();
         boolean drained = source.count() >= writer.sent();
@@ -124,6 +127,6 @@ final class ColdStart {
             Thread.sleep(250);
             drained = source.count() >= writer.sent();
         }
-        return new Result(writer, source.summary(), behind, drained, run.peakRssKb());
+        return new Result(writer, source.summary(), behind, drained, run.peakRssKb(), cpuMicros);
     }
 }

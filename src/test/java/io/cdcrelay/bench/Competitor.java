@@ -31,6 +31,9 @@ interface Competitor {
         /** Peak resident set (VmHWM) of the JVM in kB, or -1 where /proc does not tell. */
         long peakRssKb();
 
+        /** CPU time the JVM used so far, in ms, or -1 where /proc does not tell. */
+        long cpuMillis();
+
         @Override
         void close();
     }

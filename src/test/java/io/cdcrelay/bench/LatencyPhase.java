@@ -25,11 +25,18 @@ final class LatencyPhase {
     /**
      * The phase's figures. {@code alone} is the paced writer with both competitors stopped, {@code writer} with
      * both running. {@code relayBehind} and {@code bareBehind} are the sent rows each had not received yet when the
-     * writer stopped; {@code drained} is whether both then received every sent row within {@link #DRAIN}.
+     * writer stopped; {@code drained} is whether both then received every sent row within {@link #DRAIN}; the CPU
+     * figures are each JVM's per row sent while the writer ran, compiled code at a steady rate.
      */
     record Result(PacedWriter.Result alone, PacedWriter.Result writer, Latencies.Summary relay,
             Latencies.Summary bare, long relayBehind, long bareBehind, long relayRssKb, long bareRssKb,
-            boolean drained) {
+            boolean drained, double relayCpuMicros, double bareCpuMicros) {
+    }
+
+    /** CPU per row sent, in µs, of a JVM from {@code before} (ms) to now; -1 when unknown. */
+    static double cpuMicrosPerRow(Competitor.Run run, long before, long rows) {
+        long now = run.cpuMillis();
+        return before < 0 || now < 0 || rows == 0 ? -1 : (now - before) * 1e3 / rows;
     }
 
     private final ChangesTable table;
@@ -60,7 +67,11 @@ final class LatencyPhase {
             b.awaitExpected(CatchUpRounds.CATCH_UP_TIMEOUT);
             PacedWriter.run(table, rowsPerSecond, PACED_WARM_UP, false);
             try (LatencyReader reader = openReader.call()) {
+                long relayCpu = r.cpuMillis();
+                long bareCpu = b.cpuMillis();
                 PacedWriter.Result writer = PacedWriter.run(table, rowsPerSecond, duration, true);
+                double relayCpuMicros = cpuMicrosPerRow(r, relayCpu, writer.sent());
+                double bareCpuMicros = cpuMicrosPerRow(b, bareCpu, writer.sent());
                 long relayBehind = writer.sent() - reader.latencies().count();
                 long bareBehind = writer.sent() - b.latencySummary(Duration.ofSeconds(10)).count();
                 long deadline = System.nanoTime() + DRAIN.toNanos();
@@ -75,7 +86,7 @@ final class LatencyPhase {
                 Latencies.Summary bareSummary = b.latencySummary(Duration.ofSeconds(10));
                 Latencies.Summary relaySummary = reader.latencies().summary();
                 return new Result(alone, writer, relaySummary, bareSummary, relayBehind, bareBehind, r.peakRssKb(),
-                        b.peakRssKb(), drained);
+                        b.peakRssKb(), drained, relayCpuMicros, bareCpuMicros);
             }
         }
     }

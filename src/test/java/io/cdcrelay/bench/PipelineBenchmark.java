@@ -87,20 +87,24 @@ public final class PipelineBenchmark {
             LatencyPhase.Result latency = null;
             ColdStart.Result coldRelay = null;
             ColdStart.Result coldBare = null;
-            if (options.latency()) {
+            if (options.cold()) {
                 Callable<LatencyReader> reader = rocketMqSink
                         ? () -> RocketMqLatencyReader.open(rocketMq.namesrvAddr(), TOPIC)
                         : () -> KafkaLatencyReader.open(kafka.bootstrapServers(), TOPIC);
                 Duration duration = Duration.ofSeconds(options.latencySeconds());
-                ColdStart cold = new ColdStart(table, relay, bare, reader);
-                coldRelay = cold.relay(PipelineOptions.LATENCY_RATE, duration);
-                printCold(out, "relay", coldRelay);
-                coldBare = cold.bare(PipelineOptions.LATENCY_RATE, duration);
-                printCold(out, "bare", coldBare);
-                cold.catchUp();
-                latency = new LatencyPhase(table, ChangesTable.create(db, "probe"), relay, bare, reader)
-                        .run(PipelineOptions.LATENCY_RATE, duration);
-                printLatency(out, latency);
+                if (options.cold()) {
+                    ColdStart cold = new ColdStart(table, relay, bare, reader);
+                    coldRelay = cold.relay(PipelineOptions.LATENCY_RATE, duration);
+                    printCold(out, "relay", coldRelay);
+                    coldBare = cold.bare(PipelineOptions.LATENCY_RATE, duration);
+                    printCold(out, "bare", coldBare);
+                    cold.catchUp();
+                }
+                if (options.latency()) {
+                    latency = new LatencyPhase(table, ChangesTable.create(db, "probe"), relay, bare, reader)
+                            .run(PipelineOptions.LATENCY_RATE, duration);
+                    printLatency(out, latency);
+                }
             }
             PipelineSummary.print(out, options, rounds, coldRelay, coldBare, latency, plainRate);
         }

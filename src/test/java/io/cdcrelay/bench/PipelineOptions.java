@@ -12,14 +12,14 @@ import java.util.List;
  * @param rows           rows committed before each catch-up round
  * @param rounds         catch-up rounds; each competitor catches up once per round
  * @param latencySeconds how long the paced writer runs in the latency phase
- * @param only           {@code throughput}, {@code latency}, or null for both
+ * @param only           {@code throughput}, {@code latency} (cold and warm), {@code cold}, or null for all
  * @param connect        whether Kafka Connect + Debezium catches up too (Kafka sink only)
  */
 record PipelineOptions(String rule, String sink, int rows, int rounds, int latencySeconds, String only,
         boolean connect) {
 
     static final String USAGE = "usage: bench/pipeline.sh [--rule=hash|one] [--sink=kafka|rocketmq] [--rows=500000]"
-            + " [--rounds=3] [--latency-seconds=30] [--only=throughput|latency] [--connect=on|off]";
+            + " [--rounds=3] [--latency-seconds=30] [--only=throughput|latency|cold] [--connect=on|off]";
 
     /** Rows per second the paced writer of the latency phase is asked for. */
     static final int LATENCY_RATE = 5_000;
@@ -42,7 +42,7 @@ record PipelineOptions(String rule, String sink, int rows, int rounds, int laten
                 case "--rows" -> rows = positive(key, value, USAGE);
                 case "--rounds" -> rounds = positive(key, value, USAGE);
                 case "--latency-seconds" -> latencySeconds = positive(key, value, USAGE);
-                case "--only" -> only = oneOf(key, value, List.of("throughput", "latency"), USAGE);
+                case "--only" -> only = oneOf(key, value, List.of("throughput", "latency", "cold"), USAGE);
                 case "--connect" -> connect = oneOf(key, value, List.of("on", "off"), USAGE).equals("on");
                 default -> throw new IllegalArgumentException(arg + " is not an option. " + USAGE);
             }
@@ -54,8 +54,14 @@ record PipelineOptions(String rule, String sink, int rows, int rounds, int laten
         return only == null || only.equals("throughput");
     }
 
+    /** Whether the warm latency phase runs. */
     boolean latency() {
         return only == null || only.equals("latency");
+    }
+
+    /** Whether the cold latency phase runs. */
+    boolean cold() {
+        return latency() || only.equals("cold");
     }
 
     static String oneOf(String key, String value, List<String> allowed, String usage) {

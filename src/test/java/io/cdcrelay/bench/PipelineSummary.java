@@ -68,6 +68,9 @@ final class PipelineSummary {
                     String.format("%,.0f", coldRelay.writer().rate()), "", "");
             out.printf(ROW, "cold: rows arrived of those sent", arrivedOf(coldBare), "", arrivedOf(coldRelay), "",
                     "");
+            out.printf(ROW, "cold: CPU per row while paced", micros(coldBare.cpuMicros()), "",
+                    micros(coldRelay.cpuMicros()), String.format("%.2f", coldRelay.cpuMicros() / coldBare.cpuMicros()),
+                    "");
         }
         if (latency != null) {
             printLatency(out, "warm", latency);
@@ -91,6 +94,9 @@ final class PipelineSummary {
         out.printf(ROW, String.format("%s: rows arrived of %,d sent", phase, w.sent()),
                 String.format("%,d", latency.bare().count()), "", String.format("%,d", latency.relay().count()), "",
                 "");
+        out.printf(ROW, String.format("%s: CPU per row while paced", phase), micros(latency.bareCpuMicros()), "",
+                micros(latency.relayCpuMicros()),
+                String.format("%.2f", latency.relayCpuMicros() / latency.bareCpuMicros()), "");
         out.printf(ROW, String.format("peak RSS in the %s latency phase", phase),
                 CatchUpRounds.megabytes(latency.bareRssKb()), "", CatchUpRounds.megabytes(latency.relayRssKb()), "",
                 "");

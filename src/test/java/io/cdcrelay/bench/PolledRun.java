@@ -79,6 +79,11 @@ final class PolledRun implements Competitor.Run {
     }
 
     @Override
+    public long cpuMillis() {
+        return ProcessCpu.millis(process.pid());
+    }
+
+    @Override
     public void close() {
         RelayCompetitor.stop(process);
     }
