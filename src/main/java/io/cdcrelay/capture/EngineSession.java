@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import io.cdcrelay.change.PrimaryKeyUpdate;
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.delivery.AcknowledgedPrefix;
 import io.cdcrelay.delivery.HandOver;
@@ -251,7 +252,15 @@ final class EngineSession implements SessionLoop.Session, DebeziumEngine.Complet
         });
     }
 
+    /**
+     * The engine saves the offset of the last record marked. The DELETE half of a primary-key UPDATE is not marked:
+     * its CREATE has the same offset, and a saved offset there would skip the CREATE on restart. The CREATE,
+     * acknowledged after it, marks that offset.
+     */
     private void markProcessed(ChangeEvent<SourceRecord, SourceRecord> record) {
+        if (PrimaryKeyUpdate.isFirstHalf(record.value())) {
+            return;
+        }
         try {
             committer.markProcessed(record);
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package io.cdcrelay.steps;
 
 import io.cdcrelay.change.ChangeEvent;
 import io.cdcrelay.change.ChangeEventMapper;
+import io.cdcrelay.change.PrimaryKeyUpdate;
 import io.cdcrelay.change.TransactionInfo;
 import io.cdcrelay.delivery.ResumePoint;
 import io.cdcrelay.sink.Outgoing;
@@ -12,8 +13,9 @@ import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * Debezium's record, as the consumer released it → the body as an {@link Outgoing} of the mapped change, with
- * the transaction size and last-change mark the consumer learned and the record's {@link ResumePoint};
- * {@code null} for records that concern no captured table.
+ * the transaction size and last-change mark the consumer learned and the record's {@link ResumePoint} (incomplete
+ * for the first half of a primary-key UPDATE, see {@link PrimaryKeyUpdate}); {@code null} for records that concern
+ * no captured table.
  */
 public final class ToChangeEvent implements Processor {
 
@@ -36,7 +38,10 @@ public final class ToChangeEvent implements Processor {
         change = change.withTransaction(new TransactionInfo(tx.id(), tx.sequence(), released.size(), released.last()));
         SourceRecord record = released.record();
         Long session = exchange.getProperty(ResumePoint.SESSION_PROPERTY, Long.class);
-        exchange.getMessage().setBody(Outgoing.of(change, new ResumePoint(session == null ? 0 : session,
-                record.sourcePartition(), record.sourceOffset())));
+        ResumePoint at = new ResumePoint(session == null ? 0 : session, record.sourcePartition(),
+                record.sourceOffset());
+        // the DELETE half of a primary-key UPDATE: the source may resume after it only once its CREATE is stored
+        exchange.getMessage().setBody(Outgoing.of(change,
+                PrimaryKeyUpdate.isFirstHalf(record) ? at.incomplete() : at));
     }
 }

@@ -150,18 +150,8 @@ final class BareCompetitor implements Competitor {
         }
 
         @Override
-        public long peakRssKb() {
-            return MirrorProcesses.peakRssKb(process);
-        }
-
-        @Override
-        public long cpuMillis() {
-            return ProcessCpu.millis(process.pid());
-        }
-
-        @Override
-        public void close() {
-            RelayCompetitor.stop(process);
+        public Process process() {
+            return process;
         }
     }
 }

@@ -28,14 +28,23 @@ interface Competitor {
         /** Changes counted since the start, as far as known now (the bare route tells once a second). */
         long counted();
 
+        /** The competitor's JVM. */
+        Process process();
+
         /** Peak resident set (VmHWM) of the JVM in kB, or -1 where /proc does not tell. */
-        long peakRssKb();
+        default long peakRssKb() {
+            return MirrorProcesses.peakRssKb(process());
+        }
 
         /** CPU time the JVM used so far, in ms, or -1 where /proc does not tell. */
-        long cpuMillis();
+        default long cpuMillis() {
+            return ProcessCpu.millis(process().pid());
+        }
 
         @Override
-        void close();
+        default void close() {
+            RelayCompetitor.stop(process());
+        }
     }
 
     /**

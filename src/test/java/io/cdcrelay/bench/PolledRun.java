@@ -74,17 +74,7 @@ final class PolledRun implements Competitor.Run {
     }
 
     @Override
-    public long peakRssKb() {
-        return MirrorProcesses.peakRssKb(process);
-    }
-
-    @Override
-    public long cpuMillis() {
-        return ProcessCpu.millis(process.pid());
-    }
-
-    @Override
-    public void close() {
-        RelayCompetitor.stop(process);
+    public Process process() {
+        return process;
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -91,9 +92,16 @@ class KillSoakIT {
             }
             writing.set(false);
             written.get(30, TimeUnit.SECONDS);
-            await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
-                    .until(() -> workload.check(TopicReader.read(servers.kafka().bootstrapServers(), topic,
-                            Integer.MAX_VALUE, Duration.ofSeconds(3))).lost() == 0);
+            try {
+                await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                        .until(() -> workload.check(TopicReader.read(servers.kafka().bootstrapServers(), topic,
+                                Integer.MAX_VALUE, Duration.ofSeconds(3))).lost() == 0);
+            } catch (ConditionTimeoutException e) {
+                LedgerWorkload.Check check = workload.check(TopicReader.read(servers.kafka().bootstrapServers(),
+                        topic, Integer.MAX_VALUE, Duration.ofSeconds(3)));
+                throw new AssertionError(String.format("soak %s: %d of %d changes never delivered, e.g. %s",
+                        guarantee, check.lost(), check.committed(), check.lostExamples()), e);
+            }
             LedgerWorkload.Check check = workload.check(TopicReader.read(servers.kafka().bootstrapServers(), topic,
                     Integer.MAX_VALUE, Duration.ofSeconds(3)));
             LOG.info("soak {}: {} SIGKILLs survived; {} changes committed, {} messages read: {} lost, {} duplicated,"

@@ -22,13 +22,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A seeded workload on {@code <db>.ledger (id, version)}: each transaction inserts new rows at version 1
- * and bumps the version of earlier ones. It remembers what was committed, so a test can check that every
+ * and bumps the version of earlier ones; one in four also moves an earlier row to a new id, an UPDATE of its
+ * primary key, which the relay delivers as a DELETE of the old key and an INSERT of the new one
+ * ({@code relay.split-key-updates}). It remembers what was committed, so a test can check that every
  * committed change was delivered and that each key's changes arrived in commit order. Not thread-safe: one
  * writer at a time; the committed record may be read while it writes.
  */
 final class LedgerWorkload {
 
     private static final Pattern ROW = Pattern.compile("\"postStruct\":\\{\"id\":\"(\\d+)\",\"version\":\"(\\d+)\"}");
+    private static final Pattern DELETED = Pattern.compile("\"prevStruct\":\\{\"id\":\"(\\d+)\",\"version\":\"\\d+\"}");
+    /** The version a key's DELETE stands for in the record: versions start at 1. */
+    private static final int GONE = 0;
 
     private final EmbeddedMariaDb db;
     private final String database;
@@ -49,7 +54,7 @@ final class LedgerWorkload {
         }
     }
 
-    /** Commits {@code transactions} transactions of 3 inserts and 3 updates each. */
+    /** Commits {@code transactions} transactions of 3 inserts, up to 3 updates and, one in four, a key move. */
     void run(int transactions) throws SQLException {
         try (Connection c = connect()) {
             for (int t = 0; t < transactions; t++) {
@@ -66,7 +71,8 @@ final class LedgerWorkload {
     }
 
     /**
-     * Commits one transaction of 3 inserts and up to 3 updates of earlier rows.
+     * Commits one transaction of 3 inserts, up to 3 updates of earlier rows and, one in four, the move of an
+     * earlier row to a new id.
      *
      * @return the id of its first inserted row
      * @throws SQLException when it failed; when the commit itself failed, whether it committed is unknown until
@@ -76,7 +82,8 @@ final class LedgerWorkload {
         Map<Integer, Integer> written = new LinkedHashMap<>();
         int first = nextId;
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO ledger VALUES (?, 1)");
-                PreparedStatement update = c.prepareStatement("UPDATE ledger SET version = ? WHERE id = ?")) {
+                PreparedStatement update = c.prepareStatement("UPDATE ledger SET version = ? WHERE id = ?");
+                PreparedStatement move = c.prepareStatement("UPDATE ledger SET id = ?, version = ? WHERE id = ?")) {
             for (int i = 0; i < 3; i++) {
                 insert.setInt(1, nextId);
                 insert.executeUpdate();
@@ -90,9 +97,23 @@ final class LedgerWorkload {
                 int version = last(id) + 1;
                 update.setInt(1, version);
                 update.setInt(2, id);
-                // a transaction that failed before its commit left its ids unused: there is no row to update
+                // a transaction that failed before its commit left its ids unused, and a moved row left its id:
+                // there is no row to update
                 if (update.executeUpdate() == 1) {
                     written.put(id, version);
+                }
+            }
+            if (nextId > 4 && random.nextInt(4) == 0) {
+                int id = 1 + random.nextInt(nextId - 4);
+                if (!written.containsKey(id)) {
+                    int to = nextId++;
+                    move.setInt(1, to);
+                    move.setInt(2, last(id) + 1);
+                    move.setInt(3, id);
+                    if (move.executeUpdate() == 1) {
+                        written.put(id, GONE);
+                        written.put(to, last(id) + 1);
+                    }
                 }
             }
         }
@@ -154,7 +175,7 @@ final class LedgerWorkload {
      * What a soak reports: committed changes never delivered, deliveries beyond the first of a change, and first
      * deliveries out of their key's commit order.
      */
-    record Check(int committed, int delivered, int lost, int duplicated, int outOfOrder) {
+    record Check(int committed, int delivered, int lost, int duplicated, int outOfOrder, List<String> lostExamples) {
     }
 
     /** Counts, rather than asserts, how {@code records} differ from what was committed. */
@@ -163,27 +184,45 @@ final class LedgerWorkload {
         int lost = 0;
         int duplicated = 0;
         int outOfOrder = 0;
+        List<String> lostExamples = new ArrayList<>();
         for (Map.Entry<Integer, List<Integer>> e : committed.entrySet()) {
             List<Integer> got = delivered.getOrDefault(e.getKey(), List.of());
             List<Integer> first = got.stream().distinct().toList();
             duplicated += got.size() - first.size();
-            lost += (int) e.getValue().stream().filter(v -> !first.contains(v)).count();
+            int missing = (int) e.getValue().stream().filter(v -> !first.contains(v)).count();
+            lost += missing;
+            if (missing > 0 && lostExamples.size() < 10) {
+                lostExamples.add("id " + e.getKey() + " committed " + e.getValue() + " delivered " + got);
+            }
             List<Integer> expectedOrder = e.getValue().stream().filter(first::contains).toList();
             if (!first.equals(expectedOrder)) {
                 outOfOrder++;
             }
         }
-        return new Check(changes.get(), records.size(), lost, duplicated, outOfOrder);
+        return new Check(changes.get(), records.size(), lost, duplicated, outOfOrder, lostExamples);
     }
 
-    /** The versions each id's messages carry, in the order read; every message must be a ledger row. */
+    /**
+     * The versions each id's messages carry, in the order read, {@link #GONE} for a DELETE; every message must be
+     * a ledger row.
+     */
     private static Map<Integer, List<Integer>> versionsById(List<ConsumerRecord<String, String>> records) {
         Map<Integer, List<Integer>> delivered = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> r : records) {
             Matcher m = ROW.matcher(r.value());
-            assertThat(m.find()).as("a ledger row in " + r.value()).isTrue();
-            delivered.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new ArrayList<>())
-                    .add(Integer.parseInt(m.group(2)));
+            int id;
+            int version;
+            if (m.find()) {
+                id = Integer.parseInt(m.group(1));
+                version = Integer.parseInt(m.group(2));
+            } else {
+                Matcher deleted = DELETED.matcher(r.value());
+                assertThat(r.value().contains("\"recordType\":\"DELETE\"") && deleted.find())
+                        .as("a ledger row in " + r.value()).isTrue();
+                id = Integer.parseInt(deleted.group(1));
+                version = GONE;
+            }
+            delivered.computeIfAbsent(id, k -> new ArrayList<>()).add(version);
         }
         return delivered;
     }
