@@ -34,18 +34,20 @@ final class ConnectCompetitor implements Competitor {
 
     private final Path worker;
     private final Path connector;
+    private final Path log4j;
     private final DestinationCount destination;
     private final File log;
 
-    private ConnectCompetitor(Path worker, Path connector, DestinationCount destination, File log) {
+    private ConnectCompetitor(Path worker, Path connector, Path log4j, DestinationCount destination, File log) {
         this.worker = worker;
         this.connector = connector;
+        this.log4j = log4j;
         this.destination = destination;
         this.log = log;
     }
 
     /**
-     * Writes the worker's and the connector's configuration into {@code dir}.
+     * Writes the worker's, the connector's and the logging configuration into {@code dir}.
      *
      * @param settings    the competitor's {@code relay.*} settings (its own server id and data folder)
      * @param destination the count of {@link #topic}
@@ -67,7 +69,12 @@ final class ConnectCompetitor implements Competitor {
         worker.setProperty("listeners", "http://127.0.0.1:0");
         Path workerFile = write(worker, dir.resolve("worker.properties"));
         Path connectorFile = write(connectorProperties(relay, dir), dir.resolve("connector.properties"));
-        return new ConnectCompetitor(workerFile, connectorFile, destination, log);
+        // Connect's log goes to its standard output, which JavaProcesses appends to the competitor's log
+        Path log4j = Files.writeString(dir.resolve("log4j2.properties"), "rootLogger.level=INFO\n"
+                + "rootLogger.appenderRef.out.ref=out\nappender.out.type=Console\nappender.out.name=out\n"
+                + "appender.out.layout.type=PatternLayout\n"
+                + "appender.out.layout.pattern=%d{HH:mm:ss.SSS} %-5level %-24.24c{1} %msg%n\n");
+        return new ConnectCompetitor(workerFile, connectorFile, log4j.toAbsolutePath(), destination, log);
     }
 
     /** Debezium's topic for the bench table: {@code <topic.prefix>.<database>.<table>}. */
@@ -109,10 +116,6 @@ final class ConnectCompetitor implements Competitor {
     public Run start(long expected) throws Exception {
         long base = destination.stored();
         Path lib = connectLib();
-        Path log4j = Path.of("target", "bench-connect-log4j2.properties").toAbsolutePath();
-        Files.writeString(log4j, "rootLogger.level=INFO\nrootLogger.appenderRef.out.ref=out\n"
-                + "appender.out.type=Console\nappender.out.name=out\nappender.out.layout.type=PatternLayout\n"
-                + "appender.out.layout.pattern=%d{HH:mm:ss.SSS} %-5level %-24.24c{1} %msg%n\n");
         List<String> arguments = List.of("-Xmx512m", "-Dlog4j2.configurationFile=" + log4j.toUri(),
                 "-cp", lib + File.separator + "*", STANDALONE, worker.toString(), connector.toString());
         long started = System.currentTimeMillis();

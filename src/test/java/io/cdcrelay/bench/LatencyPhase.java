@@ -5,8 +5,7 @@ import java.util.concurrent.Callable;
 
 /**
  * The warm latency phase of {@link PipelineBenchmark} ({@link ColdStart} is the cold one): first the paced writer
- * runs alone for a few seconds into a
- * database neither competitor reads, to show what the server does without them; then both competitors run at
+ * runs alone for a few seconds into a database neither competitor reads, to show what the server does without them; then both competitors run at
  * the same time while {@link PacedWriter} commits single rows into their table at a steady rate. Both JVMs are
  * warmed first, unmeasured: {@link #WARM_UP_ROWS} rows in transactions of 1,000, then {@link #PACED_WARM_UP}
  * of the paced load with {@code ts} 0. (Without it the relay, whose rate climbs for some 20 s after its JVM

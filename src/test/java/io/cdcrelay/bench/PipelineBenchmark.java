@@ -92,14 +92,12 @@ public final class PipelineBenchmark {
                         ? () -> RocketMqLatencyReader.open(rocketMq.namesrvAddr(), TOPIC)
                         : () -> KafkaLatencyReader.open(kafka.bootstrapServers(), TOPIC);
                 Duration duration = Duration.ofSeconds(options.latencySeconds());
-                if (options.cold()) {
-                    ColdStart cold = new ColdStart(table, relay, bare, reader);
-                    coldRelay = cold.relay(PipelineOptions.LATENCY_RATE, duration);
-                    printCold(out, "relay", coldRelay);
-                    coldBare = cold.bare(PipelineOptions.LATENCY_RATE, duration);
-                    printCold(out, "bare", coldBare);
-                    cold.catchUp();
-                }
+                ColdStart cold = new ColdStart(table, relay, bare, reader);
+                coldRelay = cold.relay(PipelineOptions.LATENCY_RATE, duration);
+                printCold(out, "relay", coldRelay);
+                coldBare = cold.bare(PipelineOptions.LATENCY_RATE, duration);
+                printCold(out, "bare", coldBare);
+                cold.catchUp();
                 if (options.latency()) {
                     latency = new LatencyPhase(table, ChangesTable.create(db, "probe"), relay, bare, reader)
                             .run(PipelineOptions.LATENCY_RATE, duration);
@@ -167,30 +165,29 @@ public final class PipelineBenchmark {
     }
 
     private static void printLatency(PrintStream out, LatencyPhase.Result r) {
-        String phase = "warm";
         PacedWriter.Result a = r.alone();
-        out.printf("%s latency: paced writer alone (competitors stopped, into probe.changes): %,d rows/s asked,"
-                + " %,.0f achieved over %.0f s%s%n", phase, a.asked(), a.rate(), a.seconds(), a.keptRate() ? ""
+        out.printf("warm latency: paced writer alone (competitors stopped, into probe.changes): %,d rows/s asked,"
+                + " %,.0f achieved over %.0f s%s%n", a.asked(), a.rate(), a.seconds(), a.keptRate() ? ""
                 : " -- below the asked rate even with both competitors stopped");
         PacedWriter.Result w = r.writer();
-        out.printf("%s latency: paced writer with both competitors running (warmed, unmeasured, by %,d rows in"
+        out.printf("warm latency: paced writer with both competitors running (warmed, unmeasured, by %,d rows in"
                 + " transactions and %d s of the paced load): %,d rows/s asked for %.0f s; sent %,d single-row"
-                + " autocommit INSERTs in %.1f s = %,.0f rows/s%s%n", phase, LatencyPhase.WARM_UP_ROWS,
+                + " autocommit INSERTs in %.1f s = %,.0f rows/s%s%n", LatencyPhase.WARM_UP_ROWS,
                 LatencyPhase.PACED_WARM_UP.toSeconds(), w.asked(), w.askedSeconds(), w.sent(), w.seconds(), w.rate(),
                 w.failed() > 0 ? String.format(" (%,d INSERTs failed)", w.failed()) : "");
         if (!w.keptRate()) {
-            out.printf(phase + " latency: the database, sharing the machine with both competitors and the brokers,"
-                    + " did not sustain %,d rows/s (%.0f%% of it): the latencies below are at %,.0f rows/s%n", w.asked(),
-                    100 * w.rate() / w.asked(), w.rate());
+            out.printf("warm latency: the database, sharing the machine with both competitors and the brokers,"
+                    + " did not sustain %,d rows/s (%.0f%% of it): the latencies below are at %,.0f rows/s%n",
+                    w.asked(), 100 * w.rate() / w.asked(), w.rate());
         }
-        out.printf(phase + " latency: bare  p50 %d  p90 %d  p99 %d  max %d ms, %,d of %,d rows arrived (%,d not yet"
+        out.printf("warm latency: bare  p50 %d  p90 %d  p99 %d  max %d ms, %,d of %,d rows arrived (%,d not yet"
                 + " when the writer stopped)%n", r.bare().p50(), r.bare().p90(), r.bare().p99(), r.bare().max(),
                 r.bare().count(), w.sent(), r.bareBehind());
-        out.printf(phase + " latency: relay p50 %d  p90 %d  p99 %d  max %d ms, %,d of %,d rows arrived (%,d not yet"
+        out.printf("warm latency: relay p50 %d  p90 %d  p99 %d  max %d ms, %,d of %,d rows arrived (%,d not yet"
                 + " when the writer stopped)%n", r.relay().p50(), r.relay().p90(), r.relay().p99(), r.relay().max(),
                 r.relay().count(), w.sent(), r.relayBehind());
         if (!r.drained()) {
-            out.printf(phase + " latency: not every sent row arrived within %d s of the last INSERT%n",
+            out.printf("warm latency: not every sent row arrived within %d s of the last INSERT%n",
                     LatencyPhase.DRAIN.toSeconds());
         }
     }

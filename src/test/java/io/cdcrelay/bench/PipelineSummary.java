@@ -73,7 +73,7 @@ final class PipelineSummary {
                     "");
         }
         if (latency != null) {
-            printLatency(out, "warm", latency);
+            printWarm(out, latency);
             out.printf("paced writer: %,d rows/s asked; %,.0f achieved alone, %,.0f with both competitors running%n",
                     latency.writer().asked(), latency.alone().rate(), latency.writer().rate());
         }
@@ -87,17 +87,17 @@ final class PipelineSummary {
         }
     }
 
-    private static void printLatency(PrintStream out, String phase, LatencyPhase.Result latency) {
+    private static void printWarm(PrintStream out, LatencyPhase.Result latency) {
         PacedWriter.Result w = latency.writer();
-        out.printf(ROW, String.format("%s latency p50/p90/p99/max, %,d rows/s", phase, Math.round(w.rate())),
+        out.printf(ROW, String.format("warm latency p50/p90/p99/max, %,d rows/s", Math.round(w.rate())),
                 percentiles(latency.bare()), "", percentiles(latency.relay()), "", "");
-        out.printf(ROW, String.format("%s: rows arrived of %,d sent", phase, w.sent()),
+        out.printf(ROW, String.format("warm: rows arrived of %,d sent", w.sent()),
                 String.format("%,d", latency.bare().count()), "", String.format("%,d", latency.relay().count()), "",
                 "");
-        out.printf(ROW, String.format("%s: CPU per row while paced", phase), micros(latency.bareCpuMicros()), "",
+        out.printf(ROW, "warm: CPU per row while paced", micros(latency.bareCpuMicros()), "",
                 micros(latency.relayCpuMicros()),
                 String.format("%.2f", latency.relayCpuMicros() / latency.bareCpuMicros()), "");
-        out.printf(ROW, String.format("peak RSS in the %s latency phase", phase),
+        out.printf(ROW, "peak RSS in the warm latency phase",
                 CatchUpRounds.megabytes(latency.bareRssKb()), "", CatchUpRounds.megabytes(latency.relayRssKb()), "",
                 "");
     }

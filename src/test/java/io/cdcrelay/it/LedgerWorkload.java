@@ -23,8 +23,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * A seeded workload on {@code <db>.ledger (id, version)}: each transaction inserts new rows at version 1
  * and bumps the version of earlier ones; one in four also moves an earlier row to a new id, an UPDATE of its
- * primary key, which the relay delivers as a DELETE of the old key and an INSERT of the new one
- * ({@code relay.split-key-updates}). It remembers what was committed, so a test can check that every
+ * primary key, which Debezium itself gives as a DELETE of the old key and a CREATE of the new one, at one binlog
+ * position. It remembers what was committed, so a test can check that every
  * committed change was delivered and that each key's changes arrived in commit order. Not thread-safe: one
  * writer at a time; the committed record may be read while it writes.
  */
@@ -107,12 +107,13 @@ final class LedgerWorkload {
                 int id = 1 + random.nextInt(nextId - 4);
                 if (!written.containsKey(id)) {
                     int to = nextId++;
+                    int version = last(id) + 1;
                     move.setInt(1, to);
-                    move.setInt(2, last(id) + 1);
+                    move.setInt(2, version);
                     move.setInt(3, id);
                     if (move.executeUpdate() == 1) {
                         written.put(id, GONE);
-                        written.put(to, last(id) + 1);
+                        written.put(to, version);
                     }
                 }
             }

@@ -32,10 +32,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The relay while its source cannot be read for 60 s, a writer committing all along: the database shut down and
  * started again on the same port and data, or every binlog connection killed; and, under exactly-once, binlog
- * connections killed inside a large transaction. Readiness is DOWN while the relay
- * cannot read, nothing committed is lost, each key keeps its commit order, and the relay delivers the first
- * change committed after the source is back within 15 s (the behaviour asked is 10 s; the figure is logged).
- * The database is one of its own: stopping the shared one would disturb other tests.
+ * connections killed inside a large transaction. Readiness is DOWN while the relay cannot read, nothing committed
+ * is lost, each key keeps its commit order, and the relay delivers the first change committed after the source is
+ * back within 15 s (the behaviour asked is 10 s; the figure is logged). The database is one of its own: stopping
+ * the shared one would disturb other tests.
  */
 @ExtendWith(RealServers.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
