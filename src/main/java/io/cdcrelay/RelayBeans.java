@@ -19,6 +19,7 @@ import io.cdcrelay.config.KafkaSettings;
 import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.RocketMqSettings;
 import io.cdcrelay.config.SourceSettings;
+import io.cdcrelay.failover.SourceFollower;
 import io.cdcrelay.format.FormatOptions;
 import io.cdcrelay.ha.Election;
 import io.cdcrelay.ha.StandbyRestart;
@@ -41,6 +42,7 @@ import org.apache.camel.spi.Registry;
 final class RelayBeans implements CamelConfiguration {
 
     private final RelaySettings settings;
+    private final SourceFollower follower;
     private final KeyCatalog keyCatalog;
     private final Optional<String> columnExcludeList;
     private final boolean fromSeededOffset;
@@ -48,6 +50,7 @@ final class RelayBeans implements CamelConfiguration {
     private final StandbyRestart standbyRestart;
 
     /**
+     * @param follower          which server of relay.source.host is read, chosen by the start; null without CDC
      * @param keyCatalog        the source's keys, already read by the start checks; null without CDC
      * @param columnExcludeList {@code relay.columns.*} as Debezium's column exclude list, made by the start checks
      * @param fromSeededOffset  whether the engine starts at the position seeded for
@@ -55,9 +58,10 @@ final class RelayBeans implements CamelConfiguration {
      * @param savedFile         the binlog file of the position saved before this start, if any
      * @param standbyRestart    what a relay that loses the lead of {@code relay.ha.*} asks for
      */
-    RelayBeans(RelaySettings settings, KeyCatalog keyCatalog, Optional<String> columnExcludeList,
+    RelayBeans(RelaySettings settings, SourceFollower follower, KeyCatalog keyCatalog, Optional<String> columnExcludeList,
             boolean fromSeededOffset, Optional<String> savedFile, StandbyRestart standbyRestart) {
         this.settings = settings;
+        this.follower = follower;
         this.keyCatalog = keyCatalog;
         this.columnExcludeList = columnExcludeList;
         this.fromSeededOffset = fromSeededOffset;
@@ -92,7 +96,8 @@ final class RelayBeans implements CamelConfiguration {
 
     private void bindCdc(CamelContext context, Registry registry, OpsBeans ops, CaptureSettings capture)
             throws Exception {
-        SourceSettings source = capture.source();
+        SourceSettings source = follower.reading();
+        follower.reportTo(ops.metrics);
         CommitSequence commitSequence = new CommitSequence();
         ChangeSink sink = capture.destination() instanceof KafkaSettings kafka
                 ? KafkaSinkBeans.sink(context, kafka, settings.delivery(), settings.topics(), source.name(),
@@ -117,8 +122,8 @@ final class RelayBeans implements CamelConfiguration {
         }
         CaptureControl control = new CaptureControl(new AddedTables(settings.dataDir(), source.name()), beforeEngine);
         registry.bind("debezium-mysql", new RelayDebeziumComponent(debezium, settings.delivery(), ops.health,
-                new RelayDebeziumComponent.Capture(source.snapshot().signalTable(), control)));
-        SnapshotRequests snapshots = new SnapshotRequests(source, control, ops.snapshotProgress.orElseThrow(),
+                new RelayDebeziumComponent.Capture(source.snapshot().signalTable(), control, follower)));
+        SnapshotRequests snapshots = new SnapshotRequests(follower::reading, control, ops.snapshotProgress.orElseThrow(),
                 Clock.systemUTC());
         // Debezium reads the signal from the binlog: without incremental it never would
         SnapshotOperation resnapshot = settings.syncTypes().contains(RelaySettings.SyncType.INCREMENTAL) ? snapshots
@@ -127,7 +132,7 @@ final class RelayBeans implements CamelConfiguration {
         registry.bind("snapshotEndpoint", new SnapshotEndpoint(resnapshot));
         context.addService(new SnapshotJmx(resnapshot, source.name()));
         if (settings.syncTypes().contains(RelaySettings.SyncType.INCREMENTAL)) {
-            context.addService(new RetentionMonitor(context, source, () -> restartFile(ops.metrics), ops.meters));
+            context.addService(new RetentionMonitor(context, follower::reading, () -> restartFile(ops.metrics), ops.meters));
         }
         // the configured selection and the tables added while running (POST /snapshot)
         registry.bind("toChangeEvent", new ToChangeEvent(new ChangeEventMapper(keyCatalog, commitSequence,
@@ -143,7 +148,7 @@ final class RelayBeans implements CamelConfiguration {
 
     private FormatOptions formatOptions(SourceSettings source) {
         FormatSettings f = settings.formats();
-        return new FormatOptions(source.name(), f.dbType(), f.tenant(), f.clusterId(), new JdbcServerVersion(source.connections()),
+        return new FormatOptions(source.name(), f.dbType(), f.tenant(), f.clusterId(), new JdbcServerVersion(follower.connections()),
                 settings.timeZone(), f.transactionSequence(), f.debeziumSchemas(), Clock.systemUTC());
     }
 

@@ -28,6 +28,7 @@ import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.SettingsException;
 import io.cdcrelay.config.SourceChecks;
 import io.cdcrelay.config.SourceSettings;
+import io.cdcrelay.failover.SourceFollower;
 import io.cdcrelay.ha.StandbyRestart;
 import io.cdcrelay.ops.HttpPortGuard;
 import io.cdcrelay.precheck.Precheck;
@@ -149,9 +150,18 @@ public final class RelayLauncher {
         KeyCatalog keys = null;
         boolean fromSeededOffset = false;
         Optional<String> savedFile = Optional.empty();
+        SourceFollower follower = null;
         if (settings.capture().isPresent()) {
-            SourceSettings source = settings.capture().get().source();
-            SourceConnections connections = source.connections();
+            SourceSettings configured = settings.capture().get().source();
+            follower = new SourceFollower(configured);
+            SavedPositionCheck positions = new SavedPositionCheck(settings);
+            if (configured.followsFailover()) {
+                // the saved GTIDs pick the server before anything reads one; a server that lacks them, or whose
+                // binlog purged what follows them, is never chosen (the GTID form of the purged-file check below)
+                follower.choose(positions.saved().map(RetentionGuard.Saved::gtids));
+            }
+            SourceSettings source = follower.reading();
+            SourceConnections connections = follower.connections();
             // one catalog: the keys the start checks read are the ones the change mapper then uses
             keys = new JdbcKeyCatalog(connections);
             SourceChecks checks = new SourceChecks(source, settings.partitioning(), new SourceSchema(connections), keys);
@@ -166,12 +176,13 @@ public final class RelayLauncher {
                     settings.delivery());
             fromSeededOffset = OffsetSeeder.seedIfFirstStart(source, offsets, settings.startTimestamp());
             // a saved position the source purged stops the start here, with one sentence, not inside Debezium
-            savedFile = new SavedPositionCheck(settings).rejectPurged().map(RetentionGuard.Saved::file);
+            savedFile = (configured.followsFailover() ? positions.saved() : positions.rejectPurged())
+                    .map(RetentionGuard.Saved::file);
         }
         Main main = new Main();
         restart.stopWith(main::completed);
         main.setOverrideProperties(withHttpServer(settings, properties));
-        main.configure().addConfiguration(new RelayBeans(settings, keys, columnExcludeList, fromSeededOffset, savedFile, restart));
+        main.configure().addConfiguration(new RelayBeans(settings, follower, keys, columnExcludeList, fromSeededOffset, savedFile, restart));
         main.configure().withRoutesIncludePattern(String.join(",", routeFiles(settings)));
         return main;
     }

@@ -2,6 +2,7 @@ package io.cdcrelay.capture;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +10,7 @@ import java.util.function.BooleanSupplier;
 
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.delivery.SessionLoop;
+import io.cdcrelay.failover.SourceFollower;
 import io.cdcrelay.ops.DebeziumMBeans;
 import io.cdcrelay.ops.RelayHealth;
 import io.debezium.engine.ChangeEvent;
@@ -26,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * {@link SessionLoop}, and hands its records to the route without waiting for the broker; a source position is
  * saved only once the broker acknowledged every change up to it (see {@link EngineSession}).
  *
- * <p>Every 5 s it checks what the engine cannot notice by itself: a binlog reader disconnected for 30 s, or a
- * delivery failed or stalled while the source is quiet; the session is then restarted. Every second it tells the
+ * <p>Every 5 s it checks what the engine cannot notice by itself: a binlog reader disconnected for 30 s, a delivery
+ * failed or stalled while the source is quiet, or (with several servers in {@code relay.source.host}) a server read
+ * that is gone or no longer a writable primary; the session is then restarted, on the server the
+ * {@link SourceFollower} chooses. Every second it tells the
  * relay's health whether the source and the destination answer ({@link OutageChecks}). A restart waits for its
  * backoff, or until the source's port, seen closed, accepts connections again. Suspending the route (JMX,
  * Hawtio) ends the session after what is in flight was acknowledged, which saves its position; resuming starts a
@@ -50,6 +54,7 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     private final DisconnectWatchdog watchdog;
     private final OutageChecks outages;
     private final CaptureControl control;
+    private final SourceFollower follower;
     /** Set when the engine only snapshots: it is closed once the snapshot is delivered. */
     private final DebeziumMBeans snapshotOnly;
     private final SessionLoop loop;
@@ -60,9 +65,10 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     private ScheduledExecutorService checks;
 
     AcknowledgingDebeziumConsumer(RelayDebeziumEndpoint endpoint, Processor processor, DeliverySettings delivery,
-            RelayHealth health, BooleanSupplier sourceAnswers, CaptureControl control, DisconnectWatchdog watchdog,
-            OutageChecks outages) {
+            RelayHealth health, BooleanSupplier sourceAnswers, CaptureControl control, SourceFollower follower,
+            DisconnectWatchdog watchdog, OutageChecks outages) {
         super(endpoint, processor);
+        this.follower = follower;
         this.control = control;
         this.endpoint = endpoint;
         this.delivery = delivery;
@@ -137,7 +143,10 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         if (current == null || loop.stopping()) {
             return;
         }
-        if (watchdog.shouldRestart()) {
+        Optional<String> leave = follower.whyLeave();
+        if (leave.isPresent()) {
+            loop.restart(leave.get() + ": looking for the writable primary among relay.source.host");
+        } else if (watchdog.shouldRestart()) {
             loop.restart("the binlog reader has been disconnected from the source for " + watchdog.limit().toSeconds()
                     + " s");
         } else {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.cdcrelay.config.DeliverySettings;
+import io.cdcrelay.failover.SourceFollower;
 import io.cdcrelay.ops.RelayHealth;
 import org.apache.camel.component.debezium.DebeziumComponent;
 import org.apache.camel.component.debezium.DebeziumEndpoint;
@@ -32,8 +33,9 @@ public final class RelayDebeziumComponent extends DebeziumComponent<MySqlConnect
      * The selection beyond the configured include lists, and the operator's handle on the running engine.
      *
      * @param signalTable the signal table of re-snapshots, which Debezium must read, empty without one
+     * @param follower    which server of {@code relay.source.host} each engine start reads
      */
-    public record Capture(Optional<String> signalTable, CaptureControl control) {
+    public record Capture(Optional<String> signalTable, CaptureControl control, SourceFollower follower) {
     }
 
     /** @param health told when the engine runs, fails (and restarts) or finishes */

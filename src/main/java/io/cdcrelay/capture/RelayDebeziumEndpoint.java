@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 
 import io.cdcrelay.config.DeliverySettings;
+import io.cdcrelay.config.SourceServer;
 import io.cdcrelay.delivery.TcpProbe;
+import io.cdcrelay.failover.SourceFollower;
 import io.cdcrelay.ops.DebeziumMBeans;
 import io.cdcrelay.ops.RelayHealth;
 import org.apache.camel.Consumer;
@@ -40,24 +43,39 @@ final class RelayDebeziumEndpoint extends DebeziumEndpoint<MySqlConnectorEmbedde
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         DebeziumMBeans mbeans = new DebeziumMBeans(configuration.getName());
-        TcpProbe source = new TcpProbe(configuration.getDatabaseHostname(), configuration.getDatabasePort(),
-                PROBE_TIMEOUT);
+        SourceFollower follower = capture.follower();
+        BooleanSupplier readServerAnswers = () -> probe(follower.reading().server());
+        // a restart waits for any listed server: the one read may be gone for good after a failover
+        BooleanSupplier anyServerAnswers = () -> follower.reading().servers().stream().anyMatch(this::probe);
         AcknowledgingDebeziumConsumer consumer = new AcknowledgingDebeziumConsumer(this, processor, delivery, health,
-                source, capture.control(),
-                new DisconnectWatchdog(mbeans::streamingConnected, source, DISCONNECTED_LIMIT, Clock.systemUTC()),
+                anyServerAnswers, capture.control(), follower,
+                new DisconnectWatchdog(mbeans::streamingConnected, readServerAnswers, DISCONNECTED_LIMIT,
+                        Clock.systemUTC()),
                 new OutageChecks(health, mbeans::streamingConnected, Clock.systemUTC()));
         configureConsumer(consumer);
         return consumer;
     }
 
+    private boolean probe(SourceServer server) {
+        return new TcpProbe(server.host(), server.port(), PROBE_TIMEOUT).getAsBoolean();
+    }
+
     /**
-     * The engine's properties, made at every engine start. Snapshot mode {@code recovery} (a start at a position
+     * The engine's properties, made at every engine start. The server read is the follower's choice for the saved
+     * position, so a restart after the primary failed continues on a promoted replica (and only one that holds the
+     * saved GTIDs). Snapshot mode {@code recovery} (a start at a position
      * seeded for {@code relay.incremental.start-timestamp}) captures the schema at every start, so once the relay
      * saved a position of its own, an engine restarted in the same run uses {@code no_data}. The include lists take
      * in the signal table and the tables added while running, as they are at this start.
      */
     Properties engineProperties() {
         Properties properties = DebeziumSourceConfiguration.engineProperties(configuration);
+        OffsetStorage offsets = OffsetStorage.of(properties);
+        SourceServer server = capture.follower().choose(new OffsetSeeder(offsets, configuration.getName(),
+                configuration.getTopicPrefix()).saved().flatMap(RetentionGuard.Saved::of)
+                .map(RetentionGuard.Saved::gtids));
+        properties.setProperty("database.hostname", server.host());
+        properties.setProperty("database.port", Integer.toString(server.port()));
         List<String> beyond = new ArrayList<>(capture.control().added().all());
         capture.signalTable().ifPresent(beyond::add);
         IncludeLists.widen(properties, beyond);
@@ -65,7 +83,7 @@ final class RelayDebeziumEndpoint extends DebeziumEndpoint<MySqlConnectorEmbedde
         boolean relaysChoice = configuration.getAdditionalProperties() == null
                 || !configuration.getAdditionalProperties().containsKey("snapshot.mode");
         if (relaysChoice && "recovery".equals(configuration.getSnapshotMode()) && !OffsetSeeder.stillSeeded(
-                OffsetStorage.of(properties), configuration.getName(), configuration.getTopicPrefix())) {
+                offsets, configuration.getName(), configuration.getTopicPrefix())) {
             properties.setProperty("snapshot.mode", "no_data");
         }
         return properties;

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import io.cdcrelay.config.SourceServer;
 import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.ops.ProgressReporter;
 import io.micrometer.core.instrument.Gauge;
@@ -36,14 +37,15 @@ public final class RetentionMonitor extends ServiceSupport {
     static final Duration INTERVAL = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(RetentionMonitor.class);
 
-    private final SourceSettings source;
+    /** The source as read now: after a failover, the binlog that matters is the new server's. */
+    private final Supplier<SourceSettings> source;
     private final Supplier<Optional<String>> relayFile;
-    private final BinlogStartLocator locator;
     private final Map<String, Long> began = new ConcurrentHashMap<>();
     // the gauges read these; NaN (as bits) until the first reading, and while binlogs never expire
     private final AtomicLong headroom = new AtomicLong(Double.doubleToLongBits(Double.NaN));
     private final AtomicLong retention = new AtomicLong(Double.doubleToLongBits(Double.NaN));
     private boolean warned;
+    private SourceServer lastServer;
     private final CamelContext camelContext;
     private ScheduledExecutorService timer;
 
@@ -51,12 +53,11 @@ public final class RetentionMonitor extends ServiceSupport {
      * @param relayFile the binlog file of the relay's position now: the last change the destination
      *                  acknowledged, else the position saved before this start; empty when it has none
      */
-    public RetentionMonitor(CamelContext camelContext, SourceSettings source, Supplier<Optional<String>> relayFile,
+    public RetentionMonitor(CamelContext camelContext, Supplier<SourceSettings> source, Supplier<Optional<String>> relayFile,
             MeterRegistry meters) {
         this.camelContext = camelContext;
         this.source = source;
         this.relayFile = relayFile;
-        this.locator = new BinlogStartLocator(source);
         Gauge.builder("relay.binlog.retention.headroom.seconds", headroom, v -> Double.longBitsToDouble(v.get()))
                 .description("seconds until the source may purge the binlog file a restart would begin at; "
                         + "NaN when binlogs never expire")
@@ -81,8 +82,15 @@ public final class RetentionMonitor extends ServiceSupport {
     }
 
     void refresh() {
+        SourceSettings reading = source.get();
+        if (!reading.server().equals(lastServer)) {
+            // another server's files have other creation times
+            began.clear();
+            lastServer = reading.server();
+        }
+        BinlogStartLocator locator = new BinlogStartLocator(reading);
         SourceBinlogs binlogs;
-        try (Connection c = source.connections().open()) {
+        try (Connection c = reading.connections().open()) {
             binlogs = SourceBinlogs.read(c);
         } catch (SQLException | RuntimeException e) {
             // an outage is reported by the outage checks; the gauges keep their last value
@@ -105,7 +113,7 @@ public final class RetentionMonitor extends ServiceSupport {
         if (low && !warned) {
             LOG.warn("The binlog file {} that a restart of relay.source.name={} would begin at may be purged by the "
                     + "source in {} (its retention is {}): once it is, a restart is refused; let the relay catch up, "
-                    + "or raise binlog_expire_logs_seconds on the source", file.orElse("?"), source.name(),
+                    + "or raise binlog_expire_logs_seconds on the source", file.orElse("?"), reading.name(),
                     ProgressReporter.formatDuration((long) seconds), ProgressReporter.formatDuration(kept));
         }
         warned = low;

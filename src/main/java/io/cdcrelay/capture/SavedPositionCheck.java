@@ -70,6 +70,12 @@ public final class SavedPositionCheck {
         return outcome.saved();
     }
 
+    /** The saved binlog position, read where the engine will read it; empty when there is none. */
+    public Optional<Saved> saved() {
+        String name = capture.source().name();
+        return new OffsetSeeder(storageOf(settings, capture), name, name).saved().flatMap(Saved::of);
+    }
+
     public Outcome run() {
         if (!settings.syncTypes().contains(SyncType.INCREMENTAL)) {
             return none("the binlog is not read (relay.sync-types has no incremental)");
@@ -80,7 +86,7 @@ public final class SavedPositionCheck {
             return none("relay.source.debezium.snapshot.mode=when_needed copies the tables again instead");
         }
         OffsetStorage storage = storageOf(settings, capture);
-        Optional<Saved> saved = new OffsetSeeder(storage, source.name(), source.name()).saved().flatMap(Saved::of);
+        Optional<Saved> saved = saved();
         if (saved.isEmpty()) {
             return none("no saved position yet in " + storage);
         }

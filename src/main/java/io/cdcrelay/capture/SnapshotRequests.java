@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.cdcrelay.change.SourceSchema;
 import io.cdcrelay.config.SourceSettings;
@@ -28,16 +29,17 @@ public final class SnapshotRequests implements SnapshotOperation {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotRequests.class);
     private static final String TABLE_NAME = "[A-Za-z0-9_$]+\\.[A-Za-z0-9_$]+";
 
-    private final SourceSettings source;
+    /** The source as read now: the signal goes to the server whose binlog the engine reads. */
+    private final Supplier<SourceSettings> source;
     private final Optional<SignalTable> signal;
     private final CaptureControl control;
     private final IncrementalSnapshotProgress progress;
     private final Clock clock;
 
-    public SnapshotRequests(SourceSettings source, CaptureControl control, IncrementalSnapshotProgress progress,
+    public SnapshotRequests(Supplier<SourceSettings> source, CaptureControl control, IncrementalSnapshotProgress progress,
             Clock clock) {
         this.source = source;
-        this.signal = source.snapshot().signalTable().map(SignalTable::new);
+        this.signal = source.get().snapshot().signalTable().map(SignalTable::new);
         this.control = control;
         this.progress = progress;
         this.clock = clock;
@@ -58,7 +60,7 @@ public final class SnapshotRequests implements SnapshotOperation {
         }
         List<String> known;
         try {
-            known = new SourceSchema(source.connections()).tables();
+            known = new SourceSchema(source.get().connections()).tables();
         } catch (SQLException e) {
             return Answer.refused(500, "The source's tables could not be read: " + e.getMessage());
         }
@@ -90,12 +92,12 @@ public final class SnapshotRequests implements SnapshotOperation {
     }
 
     public boolean captured(String database, String table) {
-        return source.captures(database, table) || control.added().contains(database, table);
+        return source.get().captures(database, table) || control.added().contains(database, table);
     }
 
     private Answer signalNow(List<String> names) {
         try {
-            String id = signal.get().requestSnapshot(source.connections(), names);
+            String id = signal.get().requestSnapshot(source.get().connections(), names);
             progress.requested(names, clock.instant(), "signal " + id);
             LOG.info("Incremental snapshot of {} requested (signal {} in {})", names, id, signal.get().name());
             return accepted(names, List.of());
@@ -114,7 +116,7 @@ public final class SnapshotRequests implements SnapshotOperation {
         Optional<String> refused = control.restartThen("tables added to the selection: " + String.join(", ", added),
                 () -> {
                     try {
-                        String id = signal.get().requestSnapshot(source.connections(), names);
+                        String id = signal.get().requestSnapshot(source.get().connections(), names);
                         LOG.info("Incremental snapshot of {} requested (signal {} in {})", names, id,
                                 signal.get().name());
                     } catch (SQLException e) {

@@ -86,8 +86,7 @@ public record RelaySettings(
         List<String> tables = r.find(SourceKeys.TABLES).orElse(List.of());
         return new SourceSettings(
                 r.get(SourceKeys.FLAVOR),
-                r.get(SourceKeys.HOST),
-                r.get(SourceKeys.PORT),
+                SourceServer.parseList(SourceKeys.HOST.key(), r.get(SourceKeys.HOST), r.get(SourceKeys.PORT)),
                 r.require(SourceKeys.USER, "set the database user the relay reads the binlog as"),
                 r.find(SourceKeys.PASSWORD).orElse(""),
                 r.get(SourceKeys.SERVER_ID),

@@ -17,9 +17,10 @@ public final class SourceKeys {
     public static final Setting<Flavor> FLAVOR = Setting.of("relay.source.flavor", Parser.choice(Flavor.class), "mysql",
             "mysql (Debezium's MySQL connector) or mariadb (its MariaDB connector, the only one that sees MariaDB's GTIDs)");
     public static final Setting<String> HOST = Setting.of("relay.source.host", Parser.text(), "127.0.0.1",
-            "the source database's host");
+            "the source database's host; several as host[:port],… with the primary first: the relay follows a "
+            + "failover to the first that is a writable primary holding its GTID position");
     public static final Setting<Integer> PORT = Setting.of("relay.source.port", Parser.integer(1, 65535), "3306",
-            "the source database's port");
+            "the port of the servers in relay.source.host given without one");
     public static final Setting<String> USER = Setting.optional("relay.source.user", Parser.text(), "—",
             "the user the relay reads the binlog as (required with CDC)");
     public static final Setting<String> PASSWORD = Setting.optional("relay.source.password", Parser.text(), "—",

@@ -1,5 +1,6 @@
 package io.cdcrelay.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import io.cdcrelay.change.SourceConnections;
 /**
  * Where and how the relay reads the binlog: connection, connector flavor and table selection.
  *
+ * @param servers           {@code relay.source.host}: the servers the relay may read, the one it reads first
  * @param columns           {@code relay.columns.<db>.<table>}: the only columns synchronized of that table (its
  *                          key and sharding columns are always kept), keyed by {@code db.table}
  * @param debeziumOverrides {@code relay.source.debezium.*}: Debezium connector properties passed through
@@ -16,8 +18,7 @@ import io.cdcrelay.change.SourceConnections;
  */
 public record SourceSettings(
         Flavor flavor,
-        String host,
-        int port,
+        List<SourceServer> servers,
         String user,
         String password,
         long serverId,
@@ -29,6 +30,46 @@ public record SourceSettings(
         SnapshotSettings snapshot) {
 
     public enum Flavor { MYSQL, MARIADB }
+
+    public SourceSettings {
+        servers = List.copyOf(servers);
+        if (servers.isEmpty()) {
+            throw new IllegalArgumentException("a source has at least one server");
+        }
+    }
+
+    /** The server these settings read: the first of {@link #servers()}. */
+    public SourceServer server() {
+        return servers.get(0);
+    }
+
+    public String host() {
+        return server().host();
+    }
+
+    public int port() {
+        return server().port();
+    }
+
+    /** Whether the relay may move to another server when this one fails or stops being a writable primary. */
+    public boolean followsFailover() {
+        return servers.size() > 1;
+    }
+
+    /**
+     * The same settings reading {@code server}, one of {@link #servers()}: it comes first, the others keep their
+     * order after it.
+     */
+    public SourceSettings reading(SourceServer server) {
+        if (!servers.contains(server)) {
+            throw new IllegalArgumentException(server + " is not among " + servers);
+        }
+        List<SourceServer> reordered = new ArrayList<>(servers.size());
+        reordered.add(server);
+        servers.stream().filter(s -> !s.equals(server)).forEach(reordered::add);
+        return new SourceSettings(flavor, reordered, user, password, serverId, name, databases, tables, columns,
+                debeziumOverrides, snapshot);
+    }
 
     /**
      * Whether a table is in the selection, by {@code relay.source.databases} and {@code relay.source.tables}
@@ -52,14 +93,14 @@ public record SourceSettings(
 
     String jdbcUrl() {
         String scheme = flavor == Flavor.MARIADB ? "jdbc:mariadb" : "jdbc:mysql";
-        return scheme + "://" + host + ":" + port + "/?connectTimeout=10000"
+        return scheme + "://" + server() + "/?connectTimeout=10000"
                 + (flavor == Flavor.MYSQL ? "&useSSL=false&allowPublicKeyRetrieval=true" : "");
     }
 
     @Override
     public String toString() {
         // never print the password
-        return "SourceSettings[" + flavor + " " + user + "@" + host + ":" + port + ", serverId=" + serverId
+        return "SourceSettings[" + flavor + " " + user + "@" + servers + ", serverId=" + serverId
                 + ", name=" + name + "]";
     }
 }

@@ -83,6 +83,7 @@ public final class ProgressReporter extends ServiceSupport implements CamelConte
             line.append(String.format("captured %,d (%,.0f/s)  delivered %,d (%,.0f/s)  lag %s",
                     captured, (captured - lastCaptured) / seconds, delivered, (delivered - lastDelivered) / seconds,
                     m.lagMillis() < 0 ? "-" : String.format("%,d ms", m.lagMillis())));
+            m.sourceServer().ifPresent(server -> line.append("  from ").append(server));
             lastCaptured = captured;
             lastDelivered = delivered;
         });

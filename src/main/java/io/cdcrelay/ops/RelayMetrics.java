@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,13 +15,15 @@ import io.cdcrelay.change.ChangeEvent;
 import io.cdcrelay.change.Operation;
 import io.cdcrelay.change.SourcePosition;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
  * The relay's own meters: changes captured and delivered per table and operation, transactions captured,
  * bytes delivered, the time from capture to the broker's acknowledgement, and the lag of the last delivered
- * change behind its commit on the source. It also remembers where the last delivered change was read.
+ * change behind its commit on the source. It also remembers where the last delivered change was read, and which
+ * server of a {@code relay.source.host} listing several is read now.
  */
 public final class RelayMetrics {
 
@@ -36,6 +39,10 @@ public final class RelayMetrics {
     private final LongAdder snapshotRows = new LongAdder();
     private final AtomicLong lagMillis = new AtomicLong(-1);
     private final AtomicReference<Delivered> lastDelivered = new AtomicReference<>();
+    /** The server of relay.source.host read now, when it lists several; null with one. */
+    private final AtomicReference<String> sourceServer = new AtomicReference<>();
+    private final AtomicLong sourceServerIndex = new AtomicLong(0);
+    private final Counter failovers;
     private final Counter transactions;
     private final Counter bytes;
     private final Timer latency;
@@ -50,6 +57,8 @@ public final class RelayMetrics {
                 .description("source transactions read from the binlog").register(registry);
         bytes = Counter.builder("relay.bytes.delivered").baseUnit("bytes")
                 .description("message values acknowledged by the broker").register(registry);
+        failovers = Counter.builder("relay.source.failovers")
+                .description("times the relay moved to another server of relay.source.host").register(registry);
         latency = Timer.builder("relay.delivery.latency").publishPercentiles(0.5, 0.99)
                 .description("from capture to the broker's acknowledgement").register(registry);
     }
@@ -84,6 +93,29 @@ public final class RelayMetrics {
         counters.computeIfAbsent(new CounterKey("relay.dead.lettered", topic, "", null),
                 k -> Counter.builder("relay.dead.lettered").tag("topic", String.valueOf(topic))
                         .description("messages parked in relay.dead-letter.topic").register(registry)).increment();
+    }
+
+    /**
+     * The server read now, of a {@code relay.source.host} that lists several.
+     *
+     * @param index its place in the list, 0 for the first
+     */
+    public void readingServer(String server, int index) {
+        if (sourceServer.getAndSet(server) == null) {
+            Gauge.builder("relay.source.server.index", sourceServerIndex, AtomicLong::get)
+                    .description("the place in relay.source.host of the server the relay reads, 0 for the first")
+                    .register(registry);
+        }
+        sourceServerIndex.set(index);
+    }
+
+    /** The server read now, when relay.source.host lists several. */
+    public Optional<String> sourceServer() {
+        return Optional.ofNullable(sourceServer.get());
+    }
+
+    public void failedOver() {
+        failovers.increment();
     }
 
     public long capturedTotal() {

@@ -101,6 +101,7 @@ public final class StatusEndpoint implements Processor {
             part.put("transaction", last.transaction());
             part.put("lastCommitDelivered", last.commitTime().toString());
         }
+        metrics.sourceServer().ifPresent(server -> part.put("sourceServer", server));
         part.put("lagMs", metrics.lagMillis());
         part.put("captured", metrics.capturedTotal());
         part.put("delivered", metrics.deliveredTotal());

@@ -24,7 +24,7 @@ class SourceChecksTest {
 
     @Test
     void aColumnSelectionExcludesEveryOtherColumnButKeepsTheKeyAndShardingColumns() {
-        SourceSettings source = new SourceSettings(SourceSettings.Flavor.MARIADB, "h", 1, "u", "p", 1, "n", List.of(),
+        SourceSettings source = new SourceSettings(SourceSettings.Flavor.MARIADB, List.of(new SourceServer("h", 1)), "u", "p", 1, "n", List.of(),
                 List.of(), Map.of("shop.orders", List.of("amount")), Map.of(), SnapshotSettings.off());
         PartitioningSettings partitioning = new PartitioningSettings(PartitioningSettings.Rule.HASH,
                 Map.of("shop.orders", List.of("customer")), true);
@@ -44,7 +44,7 @@ class SourceChecksTest {
 
     @Test
     void withoutAColumnSelectionNothingIsExcluded() {
-        SourceSettings source = new SourceSettings(SourceSettings.Flavor.MARIADB, "h", 1, "u", "p", 1, "n", List.of(),
+        SourceSettings source = new SourceSettings(SourceSettings.Flavor.MARIADB, List.of(new SourceServer("h", 1)), "u", "p", 1, "n", List.of(),
                 List.of(), Map.of(), Map.of(), SnapshotSettings.off());
         assertThat(new SourceChecks(source, new PartitioningSettings(PartitioningSettings.Rule.HASH, Map.of(), true),
                 null, KEYS).columnExcludeList()).isEmpty();
