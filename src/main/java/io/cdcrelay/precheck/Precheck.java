@@ -1,5 +1,9 @@
 package io.cdcrelay.precheck;
 
+import io.cdcrelay.failover.ServerInspector;
+import io.cdcrelay.config.SourceSettings;
+import io.cdcrelay.capture.SavedPositionCheck;
+import io.cdcrelay.capture.RetentionGuard;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,12 +56,39 @@ public final class Precheck {
         return run(false);
     }
 
+    /**
+     * The server a start would read: with several listed, the first writable primary (the first listed when none
+     * is, so that its line says what is wrong).
+     */
+    private static SourceSettings writablePrimary(SourceSettings source) {
+        if (!source.followsFailover()) {
+            return source;
+        }
+        ServerInspector inspector = new ServerInspector(source);
+        return source.servers().stream().filter(s -> inspector.inspect(s, Optional.empty()).writablePrimary())
+                .findFirst().map(source::reading).orElse(source);
+    }
+
+    /** The saved position's GTIDs for the failover lines; empty when there is none or the state cannot be read. */
+    private Optional<String> savedGtids() {
+        try {
+            return new SavedPositionCheck(settings).saved().map(RetentionGuard.Saved::gtids);
+        } catch (RuntimeException e) {
+            // the saved position line says why the state cannot be read
+            return Optional.empty();
+        }
+    }
+
     private PrecheckReport run(boolean asked) {
         List<CheckResult> results = new ArrayList<>();
         if (settings.capture().isPresent()) {
             CaptureSettings capture = settings.capture().get();
-            SourcePrecheck.Findings source = new SourcePrecheck(capture.source()).run();
+            SourcePrecheck.Findings source = new SourcePrecheck(writablePrimary(capture.source())).run();
             results.addAll(source.results());
+            if (asked) {
+                // a listed replica that is down must not stop a start, which checks the server it reads itself
+                results.addAll(new FailoverServersCheck(capture.source(), savedGtids()).run());
+            }
             TopicNameRule rule = new TopicNameRule(settings.topics());
             Optional<TopicPlan> plan = source.capturedTables().map(tables -> TopicPlan.of(tables, rule));
             Optional<KafkaState> state = Optional.ofNullable(settings.state().kafka());
