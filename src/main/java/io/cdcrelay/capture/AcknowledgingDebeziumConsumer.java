@@ -2,7 +2,6 @@ package io.cdcrelay.capture;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +9,6 @@ import java.util.function.BooleanSupplier;
 
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.delivery.SessionLoop;
-import io.cdcrelay.failover.SourceFollower;
 import io.cdcrelay.ops.DebeziumMBeans;
 import io.cdcrelay.ops.RelayHealth;
 import io.debezium.engine.ChangeEvent;
@@ -28,12 +26,12 @@ import org.slf4j.LoggerFactory;
  * {@link SessionLoop}, and hands its records to the route without waiting for the broker; a source position is
  * saved only once the broker acknowledged every change up to it (see {@link EngineSession}).
  *
- * <p>Every 5 s it checks what the engine cannot notice by itself: a binlog reader disconnected for 30 s, a delivery
- * failed or stalled while the source is quiet, or (with several servers in {@code relay.source.host}) a server read
- * that is gone or no longer a writable primary; the session is then restarted, on the server the
- * {@link SourceFollower} chooses. Every second it tells the
- * relay's health whether the source and the destination answer ({@link OutageChecks}). A restart waits for its
- * backoff, or until the source's port, seen closed, accepts connections again. Suspending the route (JMX,
+ * <p>Every 5 s it checks what the engine cannot notice by itself: a binlog reader disconnected for 30 s, or a
+ * delivery failed or stalled while the source is quiet; the session is then restarted. Every second it tells the
+ * relay's health whether the source and the destination answer ({@link OutageChecks}) and, with several servers in
+ * {@code relay.source.host}, whether the server read is gone or no longer a writable primary ({@link ServerWatch}):
+ * the session then restarts on the server the follower chooses. A restart waits for its backoff, or until a
+ * listed server's port, seen closed, accepts connections again. Suspending the route (JMX,
  * Hawtio) ends the session after what is in flight was acknowledged, which saves its position; resuming starts a
  * new session from there.
  *
@@ -54,7 +52,7 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     private final DisconnectWatchdog watchdog;
     private final OutageChecks outages;
     private final CaptureControl control;
-    private final SourceFollower follower;
+    private final ServerWatch serverWatch;
     /** Set when the engine only snapshots: it is closed once the snapshot is delivered. */
     private final DebeziumMBeans snapshotOnly;
     private final SessionLoop loop;
@@ -65,10 +63,10 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
     private ScheduledExecutorService checks;
 
     AcknowledgingDebeziumConsumer(RelayDebeziumEndpoint endpoint, Processor processor, DeliverySettings delivery,
-            RelayHealth health, BooleanSupplier sourceAnswers, CaptureControl control, SourceFollower follower,
+            RelayHealth health, BooleanSupplier sourceAnswers, CaptureControl control, ServerWatch serverWatch,
             DisconnectWatchdog watchdog, OutageChecks outages) {
         super(endpoint, processor);
-        this.follower = follower;
+        this.serverWatch = serverWatch;
         this.control = control;
         this.endpoint = endpoint;
         this.delivery = delivery;
@@ -143,10 +141,7 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         if (current == null || loop.stopping()) {
             return;
         }
-        Optional<String> leave = follower.whyLeave();
-        if (leave.isPresent()) {
-            loop.restart(leave.get() + ": looking for the writable primary among relay.source.host");
-        } else if (watchdog.shouldRestart()) {
+        if (watchdog.shouldRestart()) {
             loop.restart("the binlog reader has been disconnected from the source for " + watchdog.limit().toSeconds()
                     + " s");
         } else {
@@ -158,6 +153,8 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         EngineSession current = session;
         if (current != null && !loop.stopping()) {
             outages.check(current.unacknowledgedFor(), current.lastAcknowledged());
+            serverWatch.whyLeave().ifPresent(why -> loop.restart(why
+                    + ": looking for the writable primary among relay.source.host"));
         }
     }
 

@@ -48,7 +48,7 @@ final class RelayDebeziumEndpoint extends DebeziumEndpoint<MySqlConnectorEmbedde
         // a restart waits for any listed server: the one read may be gone for good after a failover
         BooleanSupplier anyServerAnswers = () -> follower.reading().servers().stream().anyMatch(this::probe);
         AcknowledgingDebeziumConsumer consumer = new AcknowledgingDebeziumConsumer(this, processor, delivery, health,
-                anyServerAnswers, capture.control(), follower,
+                anyServerAnswers, capture.control(), new ServerWatch(follower, mbeans::streamingConnected),
                 new DisconnectWatchdog(mbeans::streamingConnected, readServerAnswers, DISCONNECTED_LIMIT,
                         Clock.systemUTC()),
                 new OutageChecks(health, mbeans::streamingConnected, Clock.systemUTC()));

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.debezium.connector.mariadb.MariaDbConnector;
+import io.debezium.connector.mariadb.gtid.MariaDbGtidSet;
 import io.debezium.data.Envelope.Operation;
 import io.debezium.pipeline.meters.CommonEventMeter;
 import io.debezium.pipeline.source.spi.EventMetadataProvider;
@@ -17,7 +19,10 @@ import io.debezium.util.Clock;
 import org.apache.kafka.connect.data.Struct;
 import org.junit.jupiter.api.Test;
 
-/** The Debezium class the relay carries (io.debezium.pipeline.meters) is the one loaded, and still fits Debezium. */
+/**
+ * The Debezium classes the relay carries (io.debezium.pipeline.meters, io.debezium.connector.mariadb.gtid) are the ones
+ * loaded, and still fit Debezium.
+ */
 class CarriedDebeziumClassesTest {
 
     /** When this fails, Debezium moved: drop the carried class if the new release has the fix, else carry it anew. */
@@ -31,6 +36,27 @@ class CarriedDebeziumClassesTest {
         assertThat(pom.getProperty("version")).isEqualTo("3.4.0.Final");
         assertThat(CommonEventMeter.class.getProtectionDomain().getCodeSource().getLocation().toString())
                 .doesNotContain("debezium-core");
+    }
+
+    /** When this fails, Debezium moved: 3.6.0 and later have the fix, and the carried class can go. */
+    @Test
+    void theCarriedGtidSetWasTakenFromTheMariaDbConnectorOnTheClassPath() throws Exception {
+        Properties pom = new Properties();
+        try (InputStream in = MariaDbConnector.class.getResourceAsStream(
+                "/META-INF/maven/io.debezium/debezium-connector-mariadb/pom.properties")) {
+            pom.load(in);
+        }
+        assertThat(pom.getProperty("version")).isEqualTo("3.4.0.Final");
+        assertThat(MariaDbGtidSet.class.getProtectionDomain().getCodeSource().getLocation().toString())
+                .doesNotContain("debezium-connector-mariadb");
+    }
+
+    @Test
+    void aPositionWrittenByTheOldPrimaryIsWithinThePromotedReplicasGtids() {
+        // the replica's binlog holds 0-1-1..2516 from the primary, then its own 0-2-2517..
+        assertThat(new MariaDbGtidSet("0-1-408").isContainedWithin(new MariaDbGtidSet("0-2-2600"))).isTrue();
+        assertThat(new MariaDbGtidSet("0-1-408").isContainedWithin(new MariaDbGtidSet("0-1-300"))).isFalse();
+        assertThat(new MariaDbGtidSet("0-1-408,1-1-5").isContainedWithin(new MariaDbGtidSet("0-2-2600"))).isFalse();
     }
 
     @Test

@@ -35,7 +35,8 @@ final class LedgerWorkload {
     /** The version a key's DELETE stands for in the record: versions start at 1. */
     private static final int GONE = 0;
 
-    private final EmbeddedMariaDb db;
+    /** The server written to: after a failover, the promoted replica. */
+    private volatile EmbeddedMariaDb db;
     private final String database;
     private final Random random = new Random(7);
     private final Map<Integer, List<Integer>> committed = new ConcurrentHashMap<>();
@@ -52,6 +53,18 @@ final class LedgerWorkload {
             s.execute("CREATE DATABASE " + database);
             s.execute("CREATE TABLE " + database + ".ledger (id INT PRIMARY KEY, version INT NOT NULL)");
         }
+    }
+
+    /**
+     * From now on writes to {@code promoted}, which holds the database through replication: the source failed over.
+     */
+    void writeTo(EmbeddedMariaDb promoted) {
+        this.db = promoted;
+    }
+
+    /** The id the next inserted row gets: rows from it on were written after this moment. */
+    int nextId() {
+        return nextId;
     }
 
     /** Commits {@code transactions} transactions of 3 inserts, up to 3 updates and, one in four, a key move. */
