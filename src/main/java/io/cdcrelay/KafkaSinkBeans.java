@@ -54,11 +54,13 @@ final class KafkaSinkBeans {
             admin.ensureCompacted(delivery.positionsTopic(), "relay.delivery.positions-topic");
             Properties producer = TransactionalKafkaSink.producerProperties(kafka, sourceName,
                     delivery.transactionAtATime());
-            return new TransactionalKafkaSink(
+            TransactionalKafkaSink sink = new TransactionalKafkaSink(
                     () -> new KafkaProducer<>(producer, new ByteArraySerializer(), new ByteArraySerializer()), admin,
                     delivery.positionsTopic(), new PositionCodec(sourceName),
                     commits(delivery),
                     OrderedExecutors.single(context, "KafkaTransactions"));
+            metrics.replaysDropped(sink::replaysDropped);
+            return sink;
         }
         boolean transactionAtATime = delivery.transactionAtATime();
         Optional<DeadLetters> deadLetters = kafka.deadLetterTopic().map(t -> new DeadLetters(t, admin, metrics, health));

@@ -10,12 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 import io.cdcrelay.change.ChangeEvent;
 import io.cdcrelay.change.Operation;
 import io.cdcrelay.change.SourcePosition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -116,6 +118,16 @@ public final class RelayMetrics {
 
     public void failedOver() {
         failovers.increment();
+    }
+
+    /**
+     * Counts, as {@code relay.replays.dropped}, the binlog rows the exactly-once sink did not send a second time
+     * because the source sent them again (a binlog reconnect inside a transaction).
+     */
+    public void replaysDropped(LongSupplier count) {
+        FunctionCounter.builder("relay.replays.dropped", count, c -> c.getAsLong())
+                .description("binlog rows the source sent again and exactly-once did not send twice")
+                .register(registry);
     }
 
     public long capturedTotal() {

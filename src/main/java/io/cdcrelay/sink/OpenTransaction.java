@@ -18,6 +18,7 @@ final class OpenTransaction {
     private final List<Consumer<Throwable>> dones = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private ResumePoint resumeAt;
+    private ResumePoint lastRow;
     private long lastSession;
     /** Source changes since the last one that ended its source transaction (rule One). */
     private int sinceBoundary;
@@ -41,7 +42,19 @@ final class OpenTransaction {
         if (at.complete()) {
             resumeAt = at;
             sinceBoundary = message.endsTransaction() ? 0 : sinceBoundary + 1;
+            if (Replays.ordered(message)) {
+                lastRow = at;
+            }
         }
+    }
+
+    /**
+     * A change the source sent again while this transaction holds it: nothing is sent, and {@code done} is told
+     * with this transaction's outcome. Its session is refused with the others if the transaction fails.
+     */
+    void join(Consumer<Throwable> done, long session) {
+        dones.add(done);
+        lastSession = Math.max(lastSession, session);
     }
 
     /** A copy the broker refused; null (a stored copy) is ignored. */
@@ -58,6 +71,11 @@ final class OpenTransaction {
     /** Where the source resumes after this transaction's last change; null when it holds heartbeats only. */
     ResumePoint resumeAt() {
         return resumeAt;
+    }
+
+    /** The position of its last binlog row ({@link Replays#ordered}); null when it holds none. */
+    ResumePoint lastRow() {
+        return lastRow;
     }
 
     /** The highest source session of its changes. */

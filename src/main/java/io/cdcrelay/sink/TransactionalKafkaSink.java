@@ -45,6 +45,10 @@ import org.slf4j.LoggerFactory;
  * only the last part moves the position and may end a source transaction. A transaction a session left unable to
  * commit (it ended inside a source transaction or a key split) is aborted when the next session's first change
  * arrives: that session sends it again from the committed position.
+ *
+ * <p>A binlog row the source sends a second time (its binlog client reconnected inside a transaction) is not
+ * sent again ({@link Replays}): it is answered when its first copy is committed, so the source's position
+ * moves on, and counted in {@link #replaysDropped()}.
  */
 public final class TransactionalKafkaSink implements ChangeSink {
 
@@ -73,6 +77,7 @@ public final class TransactionalKafkaSink implements ChangeSink {
     private OpenTransaction open;
     /** Sessions up to this number are refused: a change of theirs failed. */
     private long refusedUpTo;
+    private final Replays replays = new Replays();
 
     /**
      * @param producers makes the transactional producer when the sink starts (a test's MockProducer)
@@ -144,6 +149,11 @@ public final class TransactionalKafkaSink implements ChangeSink {
         return topics.partitionsOf(topic);
     }
 
+    /** Binlog rows the source sent again and this sink did not send twice, since it started. */
+    public long replaysDropped() {
+        return replays.dropped();
+    }
+
     /** A key split's DELETE and INSERT go into one Kafka transaction, which never commits between them. */
     @Override
     public boolean keepsSplitsWhole() {
@@ -206,6 +216,19 @@ public final class TransactionalKafkaSink implements ChangeSink {
             abort(new IllegalStateException("source session " + open.lastSession() + " ended inside this Kafka "
                     + "transaction; the next session reads it again from the committed position"));
         }
+        switch (replays.judge(pending.message(), open)) {
+            case COMMITTED -> {
+                pending.done().accept(null);
+                return;
+            }
+            case OPEN -> {
+                open.join(pending.done(), resumeAt.session());
+                return;
+            }
+            case NEW -> {
+                // sent below
+            }
+        }
         if (open == null) {
             OpenTransaction begun = new OpenTransaction(commits, System.nanoTime());
             try {
@@ -259,6 +282,7 @@ public final class TransactionalKafkaSink implements ChangeSink {
             }
             producer.commitTransaction();
             open = null;
+            replays.committed(committing);
             committing.succeed();
         } catch (KafkaException e) {
             abort(committing.failure() != null ? committing.failure() : e);
