@@ -22,6 +22,11 @@ public record ResumePoint(long session, Map<String, ?> partition, Map<String, ?>
 
     /** The exchange property a source consumer sets to the number of the session that read the change. */
     public static final String SESSION_PROPERTY = "CdcRelaySession";
+    /**
+     * The exchange property that holds the resume point of the change an exchange stands for, set where the change
+     * is mapped: steps a user adds may rebuild the body without it, and the sink then takes it from here.
+     */
+    public static final String PROPERTY = "CdcRelayResumePoint";
 
     // Debezium makes a new offset map for every record and never changes it after: a view, not a copy, which
     // hashed every entry of every change

@@ -53,6 +53,11 @@ public record Outgoing(ChangeEvent change, String topic, int partitionCount, int
         return new Outgoing(change, topic, partitionCount, partition, key, headers, rendered, resumeAt);
     }
 
+    /** The same message, resuming at {@code point}. */
+    public Outgoing resumingAt(ResumePoint point) {
+        return new Outgoing(change, topic, partitionCount, partition, key, headers, value, point);
+    }
+
     public boolean everyPartition() {
         return partition == EVERY_PARTITION;
     }

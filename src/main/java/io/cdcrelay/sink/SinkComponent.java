@@ -2,6 +2,7 @@ package io.cdcrelay.sink;
 
 import java.util.Map;
 
+import io.cdcrelay.delivery.ResumePoint;
 import io.cdcrelay.delivery.Ticket;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Consumer;
@@ -23,6 +24,9 @@ import org.apache.camel.support.DefaultEndpoint;
  * split, completes when the broker acknowledged the message, or with its failure. A sink that
  * {@link ChangeSink#keepsSplitsWhole() keeps splits whole} takes the parts of a split as sent, like any change:
  * their common ticket still settles only once the broker stored both.
+ *
+ * <p>A message rebuilt by a step without its source position gets back the one its exchange carries
+ * ({@link ResumePoint#PROPERTY}), so exactly-once never takes a change for a heartbeat because of a route's step.
  */
 public final class SinkComponent extends DefaultComponent {
 
@@ -67,6 +71,14 @@ public final class SinkComponent extends DefaultComponent {
                                 + ": keep renderWireFormat right before it in the route"));
                         callback.done(true);
                         return true;
+                    }
+                    if (message.resumeAt() == null) {
+                        // a step rebuilt the change without its source position (Outgoing.of(change)): the position
+                        // the change was read at still rides on the exchange, and exactly-once commits it
+                        ResumePoint point = exchange.getProperty(ResumePoint.PROPERTY, ResumePoint.class);
+                        if (point != null) {
+                            message = message.resumingAt(point);
+                        }
                     }
                     Ticket ticket = exchange.getProperty(Ticket.PROPERTY, Ticket.class);
                     // Without a ticket (a heartbeat) nobody else waits for the broker; inside a split the next part

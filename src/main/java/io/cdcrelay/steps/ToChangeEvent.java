@@ -41,7 +41,9 @@ public final class ToChangeEvent implements Processor {
         ResumePoint at = new ResumePoint(session == null ? 0 : session, record.sourcePartition(),
                 record.sourceOffset());
         // the DELETE half of a primary-key UPDATE: the source may resume after it only once its CREATE is stored
-        exchange.getMessage().setBody(Outgoing.of(change,
-                PrimaryKeyUpdate.isFirstHalf(record) ? at.incomplete() : at));
+        ResumePoint point = PrimaryKeyUpdate.isFirstHalf(record) ? at.incomplete() : at;
+        // kept beside the body too: a step a user adds may rebuild the body without it
+        exchange.setProperty(ResumePoint.PROPERTY, point);
+        exchange.getMessage().setBody(Outgoing.of(change, point));
     }
 }

@@ -17,6 +17,7 @@ import io.cdcrelay.change.CommitSequence;
 import io.cdcrelay.config.FormatSettings;
 import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.delivery.HandOver;
+import io.cdcrelay.delivery.ResumePoint;
 import io.cdcrelay.format.FormatOptions;
 import io.cdcrelay.ops.DeliveryTracking;
 import io.cdcrelay.ops.RelayMetrics;
@@ -83,7 +84,11 @@ final class RelayRoutes implements CamelConfiguration {
                 new RelayMetrics(new SimpleMeterRegistry(), Clock.systemUTC())));
         camel.getRegistry().bind("toChangeEvent", (Processor) exchange -> {
             Object body = exchange.getMessage().getBody();
-            // a test that gives an Outgoing gives its resume point too, as Debezium's record would
+            // a test that gives an Outgoing gives its resume point too, as Debezium's record would; kept beside the
+            // body, as the relay's own step keeps it
+            if (body instanceof Outgoing read && read.resumeAt() != null) {
+                exchange.setProperty(ResumePoint.PROPERTY, read.resumeAt());
+            }
             if (!(body instanceof Outgoing)) {
                 ChangeEvent change = exchange.getMessage().getBody(ChangeEvent.class);
                 exchange.getMessage().setBody(change == null ? null : Outgoing.of(change));
