@@ -95,9 +95,8 @@ final class EngineSession implements SessionLoop.Session, DebeziumEngine.Complet
 
     @Override
     public void run() throws Exception {
-        if (previous != null && !previous.awaitIdle(delivery.timeout())) {
-            LOG.warn("Changes handed over before the restart were not all acknowledged within {} s; they are sent "
-                    + "again from the saved position", delivery.timeout().toSeconds());
+        if (previous != null && !awaitPrevious()) {
+            return;
         }
         watchdog.reset();
         control.engineStarting();
@@ -124,6 +123,31 @@ final class EngineSession implements SessionLoop.Session, DebeziumEngine.Complet
         if (failed != null && !ended) {
             throw failed instanceof Exception e ? e : new IllegalStateException(failed);
         }
+    }
+
+    /**
+     * Waits for the changes the previous session handed over to be acknowledged or failed. Under at-least-once only
+     * for {@code relay.delivery.timeout}: what is still unsettled then is sent again from the saved position. Under
+     * exactly-once for as long as it takes (Kafka away), since the committed position this session starts from is
+     * final only once the sink settled every transaction; reading it earlier could send again what a transaction
+     * still being settled then commits.
+     *
+     * @return false when the session was ended meanwhile
+     */
+    private boolean awaitPrevious() throws InterruptedException {
+        while (!previous.awaitIdle(delivery.timeout())) {
+            if (!delivery.exactlyOnce()) {
+                LOG.warn("Changes handed over before the restart were not all acknowledged within {} s; they are "
+                        + "sent again from the saved position", delivery.timeout().toSeconds());
+                return true;
+            }
+            if (ended) {
+                return false;
+            }
+            LOG.warn("Changes handed over before the restart are still not settled after {} s; under exactly-once "
+                    + "the relay reads on only once Kafka settled them", delivery.timeout().toSeconds());
+        }
+        return true;
     }
 
     /** The engine's completion callback; a clean close reports success. */

@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * the last change's position stand for everything before it.
  *
  * <p>A failed transaction is aborted and its changes failed; the rest of that source session is refused, since
- * committing a later change would commit a gap. The next session reads again from the committed position.
+ * committing a later change would commit a gap. The next session reads again from the committed position. A
+ * transaction whose outcome Kafka left unknown (its commit timed out) is settled by a new producer before its
+ * changes fail, so that position is final when the next session reads it.
  * Heartbeats carry no position and are never refused. The parts of a key split carry the position of their
  * UPDATE, the first ones {@link ResumePoint#complete() incomplete}: a transaction never commits between them, and
  * only the last part moves the position and may end a source transaction. A transaction a session left unable to
@@ -302,12 +304,39 @@ public final class TransactionalKafkaSink implements ChangeSink {
             }
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             fenced(e);
-        } catch (KafkaException e) {
-            // a fatal error (OutOfOrderSequence, authorization): only a new producer can write again
-            LOG.warn("Aborting the Kafka transaction failed ({}); starting a new producer", e.toString());
+        } catch (KafkaException | IllegalStateException e) {
+            // A fatal error (OutOfOrderSequence, authorization), or a commit that timed out (a broker away longer
+            // than the producer's timeouts), after which Kafka allows only retrying the commit: the transaction may
+            // be committed or not. A new producer's initTransactions settles it (the coordinator completes a commit
+            // it prepared and aborts the rest), and the changes fail only then: the next session, which waits for
+            // them, then reads a committed position that is final, and sends nothing the settled commit holds.
+            LOG.warn("Aborting the Kafka transaction failed ({}); settling it with a new producer once Kafka answers",
+                    e.toString());
             renewProducer();
+            settle();
         }
         aborting.fail(cause);
+    }
+
+    /** Waits, while the sink runs, until a new producer's transactions are initialized. */
+    private void settle() {
+        while (running && producer == null) {
+            try {
+                // initTransactions waits up to the producer's max.block.ms for Kafka
+                ensureProducer();
+            } catch (ProducerFencedException | InvalidProducerEpochException e) {
+                fenced(e);
+                return;
+            } catch (KafkaException e) {
+                LOG.debug("Kafka does not answer yet: {}", e.toString());
+                try {
+                    Thread.sleep(IDLE_POLL_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** The producer cannot go on: a new one is made and initialized before the next transaction begins. */

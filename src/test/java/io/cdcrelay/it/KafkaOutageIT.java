@@ -58,6 +58,22 @@ class KafkaOutageIT {
         assertThat(restarts).as("the sends timed out and the engine restarted").isPositive();
     }
 
+    /**
+     * The same outage under exactly-once: every restart aborts the open Kafka transaction and reads again from the
+     * committed position, so a {@code read_committed} consumer sees every change once.
+     */
+    @Test
+    void underExactlyOnceABrokerDownLongerThanTheDeliveryTimeoutDuplicatesNothing(Servers servers) throws Exception {
+        Properties exactlyOnce = new Properties();
+        exactlyOnce.setProperty("relay.delivery.guarantee", "exactly-once");
+        exactlyOnce.setProperty("relay.kafka.producer.delivery.timeout.ms", "10000");
+        exactlyOnce.setProperty("relay.kafka.producer.request.timeout.ms", "5000");
+        exactlyOnce.setProperty("relay.kafka.producer.max.block.ms", "10000");
+        exactlyOnce.setProperty("relay.delivery.timeout", "15s");
+        double restarts = outage(servers, "it_kafka_down_exactly_once", 6903, exactlyOnce);
+        assertThat(restarts).as("the sends timed out and the engine restarted").isPositive();
+    }
+
     /** @return the relay's restarts */
     private static double outage(Servers servers, String database, long serverId, Properties overrides)
             throws Exception {
@@ -99,6 +115,13 @@ class KafkaOutageIT {
                 String bootstrap = kafka.bootstrapServers();
                 await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> workload.assertDeliveredInOrder(
                         TopicReader.read(bootstrap, topic, Integer.MAX_VALUE, Duration.ofSeconds(3))));
+                if ("exactly-once".equals(p.getProperty("relay.delivery.guarantee"))) {
+                    LedgerWorkload.Check once = workload.check(TopicReader.read(bootstrap, topic, Integer.MAX_VALUE,
+                            Duration.ofSeconds(3)));
+                    LOG.info("{}: {} changes committed, {} messages read, {} duplicated", database, once.committed(),
+                            once.delivered(), once.duplicated());
+                    assertThat(once.duplicated()).as("changes delivered twice (read_committed)").isZero();
+                }
 
                 Instant firstDown = readiness.first(false, down).orElseThrow();
                 LOG.info("{}: readiness DOWN {} ms after the broker stopped, UP {} ms after it came back", database,

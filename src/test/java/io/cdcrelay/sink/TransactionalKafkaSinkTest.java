@@ -171,7 +171,7 @@ class TransactionalKafkaSinkTest {
     }
 
     @Test
-    void aProducerThatCannotAbortIsReplacedOnceKafkaAnswersAgain() throws Exception {
+    void aProducerThatCannotAbortIsReplacedOnceKafkaAnswersAgainBeforeItsChangesFail() throws Exception {
         java.util.Deque<MockProducer<byte[], byte[]>> made = new java.util.ArrayDeque<>();
         MockProducer<byte[], byte[]> broken = new MockProducer<>(true, new ByteArraySerializer(),
                 new ByteArraySerializer());
@@ -188,9 +188,37 @@ class TransactionalKafkaSinkTest {
         broken.abortTransactionException = new KafkaException("broker gone");
 
         assertThat(outcome(send(change(1, 100, false)))).hasMessageContaining("broker gone");
-        assertThat(outcome(send(change(2, 100, false)))).hasMessageContaining("no broker");
-        assertThat(outcome(send(change(3, 100, false)))).isNull();
+        assertThat(made).as("a producer was initialized before the change failed: the unreachable one was tried")
+                .isEmpty();
+        assertThat(outcome(send(change(2, 100, false)))).isNull();
         assertThat(healthy.history()).hasSize(2);
+    }
+
+    /**
+     * A broker away longer than the producer's timeouts: the commit times out, and Kafka then refuses an abort
+     * (only retrying the commit is allowed). A new producer settles the transaction before its changes fail, and
+     * the sink goes on with it; before, the sink stopped for good and the relay delivered nothing more.
+     */
+    @Test
+    void aCommitThatTimedOutIsSettledByANewProducerAndTheSinkGoesOn() throws Exception {
+        java.util.Deque<MockProducer<byte[], byte[]>> made = new java.util.ArrayDeque<>();
+        MockProducer<byte[], byte[]> timedOut = new MockProducer<>(true, new ByteArraySerializer(),
+                new ByteArraySerializer());
+        MockProducer<byte[], byte[]> next = new MockProducer<>(true, new ByteArraySerializer(),
+                new ByteArraySerializer());
+        made.addAll(List.of(timedOut, next));
+        sink = new TransactionalKafkaSink(made::poll, topic -> 1, POSITIONS, new PositionCodec("relay"),
+                new TransactionalKafkaSink.Commits(1_000, Duration.ofSeconds(5), false, 1_000), thread);
+        sink.start();
+        timedOut.commitTransactionException = new org.apache.kafka.common.errors.TimeoutException(
+                "Timeout expired after 10000ms while awaiting EndTxn(true)");
+        timedOut.abortTransactionException = new IllegalStateException("Cannot attempt operation `abortTransaction` "
+                + "because the previous call to `commitTransaction` timed out and must be retried");
+
+        assertThat(outcome(send(change(1, 100, false)))).hasMessageContaining("EndTxn");
+        assertThat(timedOut.closed()).isTrue();
+        assertThat(outcome(send(change(2, 200, false)))).as("the next session's change").isNull();
+        assertThat(next.history()).extracting(r -> r.topic()).containsExactly("Topic_shop_orders", POSITIONS);
     }
 
     @Test
