@@ -23,6 +23,7 @@ import io.cdcrelay.partition.Partitioner;
 import io.cdcrelay.sink.ChangeSink;
 import io.cdcrelay.sink.SinkComponent;
 import io.cdcrelay.sink.TransactionGate;
+import io.cdcrelay.steps.CaptureRouteCheck;
 import io.cdcrelay.steps.AddRelayHeaders;
 import io.cdcrelay.steps.ContinueOnPartitionLane;
 import io.cdcrelay.steps.Heartbeats;
@@ -55,6 +56,8 @@ public final class DeliverySteps {
     public static void bind(CamelContext context, RelaySettings settings, FormatOptions formatOptions,
             CommitSequence commitSequence, ChangeSink broker) throws Exception {
         Registry registry = context.getRegistry();
+        // a route file that would let a position be saved for a change never sent stops the start
+        context.addRoutePolicyFactory(new CaptureRouteCheck());
         ValueRenderer values = new ValueRenderer(settings.timeZone());
         FormatSettings f = settings.formats();
         registry.bind("renderWireFormat", new RenderWireFormat(FormatRegistry.standard(formatOptions)

@@ -41,6 +41,21 @@ class ProductionJarIT {
         }
     }
 
+    /** The shaded jar holds one MariaDbGtidSet, the relay's (its javadoc says why), not Debezium's beside it. */
+    @Test
+    void theProductionJarCarriesTheRelaysCopyOfDebeziumsMariaDbGtidSet() throws IOException {
+        try (ZipFile zip = new ZipFile(jar)) {
+            assertThat(zip.stream().filter(e -> e.getName().matches(
+                    "io/debezium/connector/mariadb/gtid/MariaDbGtidSet(\\$.*)?\\.class")).count())
+                    .as("its classes, once each").isEqualTo(4);
+            try (InputStream in = zip.getInputStream(zip.getEntry(
+                    "io/debezium/connector/mariadb/gtid/MariaDbGtidSet.class"))) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)).as("the per-domain fix")
+                        .contains("forDomain");
+            }
+        }
+    }
+
     /**
      * The in-process tests see the test class path, which carries more Camel components than the jar. The schemes
      * are read from the routes inside the jar, so a route that starts using another component is checked too;
