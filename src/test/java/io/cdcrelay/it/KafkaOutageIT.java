@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The relay while its Kafka broker is stopped for 60 s and started again on the same port and data, a writer
- * committing all along: readiness is DOWN while Kafka acknowledges nothing, the outage is counted once, nothing
+ * The relay while its Kafka broker is stopped for 60 s (30 s in the tests with short producer timeouts) and started
+ * again on the same port and data, a writer committing all along: readiness is DOWN while Kafka acknowledges nothing, the outage is counted once, nothing
  * committed is lost, each key keeps its commit order, and Kafka acknowledges again within 15 s of its return (the
  * behaviour asked is 10 s; the figure is logged). The broker is one of its own: stopping the shared one would
  * disturb other tests.
@@ -32,13 +32,18 @@ class KafkaOutageIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaOutageIT.class);
     private static final Duration OUTAGE = Duration.ofSeconds(60);
+    /**
+     * The outages of the tests with short producer timeouts (10 s) and relay.delivery.timeout (15 s): twice the
+     * latter is enough for sends to time out and the relay to restart, and keeps the suite under 25 minutes.
+     */
+    private static final Duration SHORT_TIMEOUTS_OUTAGE = Duration.ofSeconds(30);
     private static final Duration RESUME_BOUND = Duration.ofSeconds(15);
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     /** With the defaults (delivery.timeout.ms 2 min) the producer holds the changes through the minute. */
     @Test
     void aBrokerDownForAMinuteLosesNothingAndIsDeliveredToWithinSecondsOfItsReturn(Servers servers) throws Exception {
-        double restarts = outage(servers, "it_kafka_down", 6901, new Properties());
+        double restarts = outage(servers, "it_kafka_down", 6901, new Properties(), OUTAGE);
         assertThat(restarts).as("the producer rode the outage out").isZero();
     }
 
@@ -54,7 +59,7 @@ class KafkaOutageIT {
         shortTimeouts.setProperty("relay.kafka.producer.request.timeout.ms", "5000");
         shortTimeouts.setProperty("relay.kafka.producer.max.block.ms", "10000");
         shortTimeouts.setProperty("relay.delivery.timeout", "15s");
-        double restarts = outage(servers, "it_kafka_down_restarts", 6902, shortTimeouts);
+        double restarts = outage(servers, "it_kafka_down_restarts", 6902, shortTimeouts, SHORT_TIMEOUTS_OUTAGE);
         assertThat(restarts).as("the sends timed out and the engine restarted").isPositive();
     }
 
@@ -70,13 +75,13 @@ class KafkaOutageIT {
         exactlyOnce.setProperty("relay.kafka.producer.request.timeout.ms", "5000");
         exactlyOnce.setProperty("relay.kafka.producer.max.block.ms", "10000");
         exactlyOnce.setProperty("relay.delivery.timeout", "15s");
-        double restarts = outage(servers, "it_kafka_down_exactly_once", 6903, exactlyOnce);
+        double restarts = outage(servers, "it_kafka_down_exactly_once", 6903, exactlyOnce, SHORT_TIMEOUTS_OUTAGE);
         assertThat(restarts).as("the sends timed out and the engine restarted").isPositive();
     }
 
     /** @return the relay's restarts */
-    private static double outage(Servers servers, String database, long serverId, Properties overrides)
-            throws Exception {
+    private static double outage(Servers servers, String database, long serverId, Properties overrides,
+            Duration outage) throws Exception {
         Path dir = Path.of("target", "it-kafka-outage", database).toAbsolutePath();
         Directories.deleteRecursively(dir);
         int kafkaPort = FreePort.pick();
@@ -98,7 +103,7 @@ class KafkaOutageIT {
                     Thread.sleep(5_000);
                     down = Instant.now();
                     kafka.close();
-                    Thread.sleep(Math.max(0, Duration.between(Instant.now(), down.plus(OUTAGE)).toMillis()));
+                    Thread.sleep(Math.max(0, Duration.between(Instant.now(), down.plus(outage)).toMillis()));
                     double deliveredBefore = count(relay.meters(), "relay.changes.delivered");
                     kafka = EmbeddedKafka.start(dir.resolve("kafka"), kafkaPort);
                     back = Instant.now();
