@@ -155,11 +155,9 @@ public final class RelayLauncher {
             SourceSettings configured = settings.capture().get().source();
             follower = new SourceFollower(configured);
             SavedPositionCheck positions = new SavedPositionCheck(settings);
-            if (configured.followsFailover()) {
-                // the saved GTIDs pick the server before anything reads one; a server that lacks them, or whose
-                // binlog purged what follows them, is never chosen (the GTID form of the purged-file check below)
-                follower.choose(positions.saved().map(RetentionGuard.Saved::gtids));
-            }
+            // the saved GTIDs pick the server before anything reads one; a server that lacks them, or whose binlog
+            // purged what follows them, is never chosen (the GTID form of the purged-file check below)
+            follower.choose(() -> positions.saved().map(RetentionGuard.Saved::gtids));
             SourceSettings source = follower.reading();
             SourceConnections connections = follower.connections();
             // one catalog: the keys the start checks read are the ones the change mapper then uses

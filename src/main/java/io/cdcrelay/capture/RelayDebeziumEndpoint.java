@@ -71,7 +71,8 @@ final class RelayDebeziumEndpoint extends DebeziumEndpoint<MySqlConnectorEmbedde
     Properties engineProperties() {
         Properties properties = DebeziumSourceConfiguration.engineProperties(configuration);
         OffsetStorage offsets = OffsetStorage.of(properties);
-        SourceServer server = capture.follower().choose(new OffsetSeeder(offsets, configuration.getName(),
+        // the saved position is read only when there is a server to choose
+        SourceServer server = capture.follower().choose(() -> new OffsetSeeder(offsets, configuration.getName(),
                 configuration.getTopicPrefix()).saved().flatMap(RetentionGuard.Saved::of)
                 .map(RetentionGuard.Saved::gtids));
         properties.setProperty("database.hostname", server.host());

@@ -1,6 +1,5 @@
 package io.cdcrelay.config;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +19,7 @@ public record SourceServer(String host, int port) {
      * @throws SettingsException naming the key, the entry and the fix
      */
     public static List<SourceServer> parseList(String key, String raw, int defaultPort) {
-        List<SourceServer> servers = new ArrayList<>();
-        Set<SourceServer> seen = new LinkedHashSet<>();
+        Set<SourceServer> servers = new LinkedHashSet<>();
         for (String entry : raw.split(",")) {
             String trimmed = entry.trim();
             if (trimmed.isEmpty()) {
@@ -29,10 +27,9 @@ public record SourceServer(String host, int port) {
                         + "separated by single commas.");
             }
             SourceServer server = parse(key, trimmed, defaultPort);
-            if (!seen.add(server)) {
+            if (!servers.add(server)) {
                 throw new SettingsException(key + "=" + raw + " lists " + server + " twice: list each server once.");
             }
-            servers.add(server);
         }
         return List.copyOf(servers);
     }

@@ -65,8 +65,9 @@ final class MariaDbGtids {
         for (Gtid gtid : parse(binlogState)) {
             last.merge(gtid.domain() + "-" + gtid.server(), gtid.sequence(), Math::max);
         }
+        List<Gtid> savedGtids = parse(saved);
         List<String> missing = new ArrayList<>();
-        for (Gtid gtid : parse(saved)) {
+        for (Gtid gtid : savedGtids) {
             Long held = last.get(gtid.domain() + "-" + gtid.server());
             if (held == null || held < gtid.sequence()) {
                 missing.add(gtid.toString());
@@ -77,7 +78,7 @@ final class MariaDbGtids {
                     + String.join(",", missing));
         }
         Map<Long, Long> savedByDomain = new LinkedHashMap<>();
-        parse(saved).forEach(g -> savedByDomain.merge(g.domain(), g.sequence(), Math::max));
+        savedGtids.forEach(g -> savedByDomain.merge(g.domain(), g.sequence(), Math::max));
         List<String> gone = new ArrayList<>();
         for (Gtid start : parse(purged)) {
             Long read = savedByDomain.get(start.domain());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import io.cdcrelay.change.SourceConnections;
 import io.cdcrelay.config.SettingsException;
@@ -61,13 +62,15 @@ public final class SourceFollower {
     /**
      * The server to read from the saved position on, which becomes the one read.
      *
-     * @param saved the saved position's GTIDs (blank for a position without any); empty when nothing is saved
+     * @param savedPosition reads the saved position's GTIDs (blank for a position without any; empty when nothing is
+     *                      saved), only when several servers are listed: with one there is nothing to choose
      * @throws SettingsException when no listed server can continue: one sentence naming each and why
      */
-    public SourceServer choose(Optional<String> saved) {
+    public SourceServer choose(Supplier<Optional<String>> savedPosition) {
         if (!configured.followsFailover()) {
             return configured.server();
         }
+        Optional<String> saved = savedPosition.get();
         Optional<String> gtids = saved.filter(g -> !g.isBlank());
         // a file position is only meaningful on the server that wrote it: staying there needs no GTIDs
         boolean withoutGtids = saved.isPresent() && gtids.isEmpty();

@@ -70,8 +70,9 @@ final class FailoverServersCheck {
                 fixes.add("set log_slave_updates=ON on every listed server, so that a replica's binlog holds the "
                         + "primary's transactions under their GTIDs, and restart it");
             }
-            if (source.flavor() == Flavor.MYSQL && !"ON".equalsIgnoreCase(text(c, "SELECT @@GLOBAL.gtid_mode"))) {
-                wrong.add("gtid_mode is " + text(c, "SELECT @@GLOBAL.gtid_mode"));
+            String gtidMode = source.flavor() == Flavor.MYSQL ? text(c, "SELECT @@GLOBAL.gtid_mode") : "ON";
+            if (!"ON".equalsIgnoreCase(gtidMode)) {
+                wrong.add("gtid_mode is " + gtidMode);
                 fixes.add("set gtid_mode=ON and enforce_gtid_consistency=ON on every listed server");
             }
             if (!wrong.isEmpty()) {
