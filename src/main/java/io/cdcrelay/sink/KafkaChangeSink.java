@@ -60,7 +60,12 @@ public final class KafkaChangeSink implements ChangeSink {
         return () -> new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
     }
 
-    static Properties producerProperties(KafkaSettings kafka, String clientId, boolean transactionAtATime) {
+    /**
+     * The relay's producer settings: acknowledged by every in-sync replica, idempotent, lz4 in batches of 128 KB,
+     * then the user's {@code relay.kafka.producer.*} over them. Public for the benchmark's floor, which must pay
+     * what the relay's producer pays.
+     */
+    public static Properties producerProperties(KafkaSettings kafka, String clientId, boolean transactionAtATime) {
         Properties p = new Properties();
         p.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         p.setProperty(ProducerConfig.CLIENT_ID_CONFIG, clientId);

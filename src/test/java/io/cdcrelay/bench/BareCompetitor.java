@@ -32,15 +32,28 @@ final class BareCompetitor implements Competitor {
 
     private final Properties settings;
     private final File log;
+    private final String floorTopic;
 
+    /** The bare route, counting only. */
     BareCompetitor(Properties settings, File log) {
+        this(settings, log, null);
+    }
+
+    /** @param floorTopic null for the bare route, else the topic the floor competitor sends to */
+    private BareCompetitor(Properties settings, File log, String floorTopic) {
         this.settings = settings;
         this.log = log;
+        this.floorTopic = floorTopic;
+    }
+
+    /** The floor: the bare route rendering and sending each change to {@code topic}, counted when acknowledged. */
+    static BareCompetitor floor(Properties settings, File log, String topic) {
+        return new BareCompetitor(settings, log, topic);
     }
 
     @Override
     public String name() {
-        return "bare";
+        return floorTopic == null ? "bare" : "floor";
     }
 
     @Override
@@ -49,6 +62,9 @@ final class BareCompetitor implements Competitor {
                 "-Dlog4j2.configurationFile=" + BareCompetitor.class.getResource("/bench/bare-log4j2.properties"),
                 "-Djava.util.logging.manager=org.apache.logging.log4j.jul.LogManager",
                 "-Dbench.expect=" + expected));
+        if (floorTopic != null) {
+            arguments.add("-Dbench.floor=" + floorTopic);
+        }
         arguments.addAll(JavaProcesses.systemProperties(settings));
         arguments.addAll(List.of("-cp", System.getProperty("java.class.path"), BareDebeziumRoute.class.getName()));
         long started = System.currentTimeMillis();
@@ -116,12 +132,12 @@ final class BareCompetitor implements Competitor {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!reached.await(200, TimeUnit.MILLISECONDS)) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("the bare route exited with code " + process.exitValue()
-                            + " after " + changes + " of " + expected + " changes; see " + log);
+                    throw new IllegalStateException("the " + name() + " route exited with code "
+                            + process.exitValue() + " after " + changes + " of " + expected + " changes; see " + log);
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(String.format("the bare route counted %,d of %,d changes in"
-                            + " %d s; see %s", changes, expected, timeout.toSeconds(), log));
+                    throw new IllegalStateException(String.format("the %s route counted %,d of %,d changes in"
+                            + " %d s; see %s", name(), changes, expected, timeout.toSeconds(), log));
                 }
             }
             return new Span(expected, started, first, reachedAt, cpuAtFirst, cpuAtReached);

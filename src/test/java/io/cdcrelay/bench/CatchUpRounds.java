@@ -31,7 +31,8 @@ final class CatchUpRounds {
      * One round; {@code first} is the name of the competitor that ran first, {@code connect} null when Kafka
      * Connect does not run.
      */
-    record Round(int number, String first, double commitSeconds, Measured relay, Measured bare, Measured connect) {
+    record Round(int number, String first, double commitSeconds, Measured relay, Measured bare, Measured connect,
+            Measured floor) {
 
         double ratio() {
             return relay.span().rate() / bare.span().rate();
@@ -47,23 +48,34 @@ final class CatchUpRounds {
     private final Competitor relay;
     private final Competitor bare;
     private final Competitor connect;
+    private final Competitor floor;
     private final PrintStream out;
 
     /**
      * @param connect Kafka Connect, or null when it does not run
+     * @param floor   the bare route that also renders and sends ({@link FloorSendingProcessor}), or null
      * @param out     where the figures go
      */
-    CatchUpRounds(ChangesTable table, Competitor relay, Competitor bare, Competitor connect, PrintStream out) {
+    CatchUpRounds(ChangesTable table, Competitor relay, Competitor bare, Competitor connect, Competitor floor,
+            PrintStream out) {
         this.table = table;
         this.relay = relay;
         this.bare = bare;
         this.connect = connect;
+        this.floor = floor;
         this.out = out;
     }
 
     /** In the order of the first round; later rounds rotate it. */
     private List<Competitor> competitors() {
-        return connect == null ? List.of(bare, relay) : List.of(bare, relay, connect);
+        List<Competitor> all = new ArrayList<>(List.of(bare, relay));
+        if (connect != null) {
+            all.add(connect);
+        }
+        if (floor != null) {
+            all.add(floor);
+        }
+        return all;
     }
 
     /** Starts all, lets them read a warm-up transaction, waits for their offsets to be saved and stops them. */
@@ -95,7 +107,7 @@ final class CatchUpRounds {
                 measured.put(competitor, measure(number, competitor, rows, out));
             }
             Round round = new Round(number, order.get(0).name(), commitSeconds, measured.get(relay),
-                    measured.get(bare), connect == null ? null : measured.get(connect));
+                    measured.get(bare), measured.get(connect), measured.get(floor));
             out.printf("round %d: %s/%s %.2f%s%n", number, relay.name(), bare.name(), round.ratio(),
                     connect == null ? "" : String.format(", %s/%s %.2f", relay.name(), connect.name(),
                             round.connectRatio()));

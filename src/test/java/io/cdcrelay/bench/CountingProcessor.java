@@ -39,14 +39,21 @@ final class CountingProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        Message message = exchange.getMessage();
+        if (isRowChange(exchange.getMessage())) {
+            count(exchange.getMessage().getBody());
+        }
+    }
+
+    /** Whether the message is a row change of the counted table (not a transaction boundary, DDL, other table). */
+    boolean isRowChange(Message message) {
         String operation = message.getHeader(DebeziumConstants.HEADER_OPERATION, String.class);
         String identifier = message.getHeader(DebeziumConstants.HEADER_IDENTIFIER, String.class);
-        // transaction BEGIN/END and schema changes have no operation; other tables another identifier
-        if (operation == null || !ROW_OPERATIONS.contains(operation) || identifier == null
-                || !identifier.endsWith(tableSuffix)) {
-            return;
-        }
+        return operation != null && ROW_OPERATIONS.contains(operation) && identifier != null
+                && identifier.endsWith(tableSuffix);
+    }
+
+    /** Counts one row change whose after image is {@code body}, with its latency when its {@code ts} is set. */
+    void count(Object body) {
         long now = System.currentTimeMillis();
         long n = changes.incrementAndGet();
         if (n == 1) {
@@ -55,7 +62,7 @@ final class CountingProcessor implements Processor {
         if (n == expected) {
             line("reached changes=" + n + " t=" + now);
         }
-        if (message.getBody() instanceof Struct after && after.schema().field("ts") != null) {
+        if (body instanceof Struct after && after.schema().field("ts") != null) {
             Long ts = after.getInt64("ts");
             if (ts != null && ts > 0) {
                 latencies.record(now - ts);

@@ -54,7 +54,7 @@ public final class GuaranteeBenchmark {
                     PipelineBenchmark.fresh(Path.of("target", "bench-guarantee-at-least-once.log")));
             out.printf("servers: MariaDB 127.0.0.1:%d, Kafka %s; rule %s, format default; both counted by a "
                     + "read_committed consumer%n", db.port(), kafka.bootstrapServers(), options.rule());
-            CatchUpRounds catchUp = new CatchUpRounds(table, exactlyOnce, atLeastOnce, null, out);
+            CatchUpRounds catchUp = new CatchUpRounds(table, exactlyOnce, atLeastOnce, null, null, out);
             catchUp.establishOffsets();
             List<CatchUpRounds.Round> rounds = catchUp.run(options.rows(), options.rounds());
             out.printf("%nsummary: rule %s; %d cores shared by the servers, the harness and both relays%n",

@@ -33,6 +33,9 @@ public final class PipelineBenchmark {
     private static final long RELAY_SERVER_ID = 7301;
     private static final long BARE_SERVER_ID = 7302;
     private static final long CONNECT_SERVER_ID = 7303;
+    private static final long FLOOR_SERVER_ID = 7304;
+    /** Where the floor competitor sends, beside the relay's topic on the same broker. */
+    private static final String FLOOR_TOPIC = "floor_bench_changes";
 
     private PipelineBenchmark() {
     }
@@ -45,6 +48,7 @@ public final class PipelineBenchmark {
         File relayLog = fresh(Path.of("target", "bench-pipeline-relay.log"));
         File bareLog = fresh(Path.of("target", "bench-pipeline-bare.log"));
         File connectLog = fresh(Path.of("target", "bench-pipeline-connect.log"));
+        File floorLog = fresh(Path.of("target", "bench-pipeline-floor.log"));
         boolean rocketMqSink = options.sink().equals("rocketmq");
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(dir.resolve("mariadb"), FreePort.pick());
                 EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), FreePort.pick());
@@ -62,6 +66,10 @@ public final class PipelineBenchmark {
             ConnectCompetitor connect = rocketMqSink || !options.connect() || !options.throughput() ? null
                     : ConnectCompetitor.create(withOwn(common, CONNECT_SERVER_ID, dir.resolve("connect")),
                             kafka.bootstrapServers(), dir.resolve("connect"), connectCount, connectLog);
+            // the floor too: what any relay rendering into Kafka pays above the bare route
+            BareCompetitor floor = rocketMqSink || !options.floor() || !options.throughput() ? null
+                    : BareCompetitor.floor(withOwn(common, FLOOR_SERVER_ID, dir.resolve("floor")), floorLog,
+                            FLOOR_TOPIC);
             out.printf("servers: MariaDB 127.0.0.1:%d, Kafka %s%s; rule %s (Debezium transaction metadata"
                     + " %s for both), format default, sink %s%n", db.port(), kafka.bootstrapServers(),
                     rocketMqSink ? ", RocketMQ " + rocketMq.namesrvAddr() : "", options.rule(),
@@ -75,7 +83,7 @@ public final class PipelineBenchmark {
                         plainRate, options.rows(), plain.resent() == 0 ? ""
                                 : String.format(", %,d batches resent after the broker refused them", plain.resent()));
             }
-            CatchUpRounds catchUp = new CatchUpRounds(table, relay, bare, connect, out);
+            CatchUpRounds catchUp = new CatchUpRounds(table, relay, bare, connect, floor, out);
             // both phases start from a saved offset: a first start's snapshot would read the rows meant to stream
             catchUp.establishOffsets();
             List<CatchUpRounds.Round> rounds = null;

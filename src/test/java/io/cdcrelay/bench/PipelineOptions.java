@@ -14,12 +14,15 @@ import java.util.List;
  * @param latencySeconds how long the paced writer runs in the latency phase
  * @param only           {@code throughput}, {@code latency} (cold and warm), {@code cold}, or null for all
  * @param connect        whether Kafka Connect + Debezium catches up too (Kafka sink only)
+ * @param floor          whether the floor (the bare route rendering and sending each change) catches up too
+ *                       (Kafka sink only)
  */
 record PipelineOptions(String rule, String sink, int rows, int rounds, int latencySeconds, String only,
-        boolean connect) {
+        boolean connect, boolean floor) {
 
     static final String USAGE = "usage: bench/pipeline.sh [--rule=hash|one] [--sink=kafka|rocketmq] [--rows=500000]"
-            + " [--rounds=3] [--latency-seconds=30] [--only=throughput|latency|cold] [--connect=on|off]";
+            + " [--rounds=3] [--latency-seconds=30] [--only=throughput|latency|cold] [--connect=on|off]"
+            + " [--floor=on|off]";
 
     /** Rows per second the paced writer of the latency phase is asked for. */
     static final int LATENCY_RATE = 5_000;
@@ -32,6 +35,7 @@ record PipelineOptions(String rule, String sink, int rows, int rounds, int laten
         int latencySeconds = 30;
         String only = null;
         boolean connect = true;
+        boolean floor = true;
         for (String arg : args) {
             int eq = arg.indexOf('=');
             String key = eq < 0 ? arg : arg.substring(0, eq);
@@ -44,10 +48,11 @@ record PipelineOptions(String rule, String sink, int rows, int rounds, int laten
                 case "--latency-seconds" -> latencySeconds = positive(key, value, USAGE);
                 case "--only" -> only = oneOf(key, value, List.of("throughput", "latency", "cold"), USAGE);
                 case "--connect" -> connect = oneOf(key, value, List.of("on", "off"), USAGE).equals("on");
+                case "--floor" -> floor = oneOf(key, value, List.of("on", "off"), USAGE).equals("on");
                 default -> throw new IllegalArgumentException(arg + " is not an option. " + USAGE);
             }
         }
-        return new PipelineOptions(rule, sink, rows, rounds, latencySeconds, only, connect);
+        return new PipelineOptions(rule, sink, rows, rounds, latencySeconds, only, connect, floor);
     }
 
     boolean throughput() {

@@ -59,6 +59,9 @@ final class PipelineSummary {
             out.printf(ROW, "peak RSS in catch-up (highest)", highestRss(rounds, CatchUpRounds.Round::bare),
                     connect ? highestRss(rounds, CatchUpRounds.Round::connect) : "",
                     highestRss(rounds, CatchUpRounds.Round::relay), "", "");
+            if (rounds.get(0).floor() != null) {
+                printFloor(out, rounds, bareCpu, relayCpu);
+            }
         }
         if (coldRelay != null && coldBare != null) {
             out.printf(ROW, "cold latency p50/p90/p99/max, each alone", percentiles(coldBare.latencies()), "",
@@ -85,6 +88,22 @@ final class PipelineSummary {
             }
             out.println();
         }
+    }
+
+    /** The floor's figures, and how far above the bare route it is and the relay above it. */
+    private static void printFloor(PrintStream out, List<CatchUpRounds.Round> rounds, double bareCpu,
+            double relayCpu) {
+        double floorCpu = median(rounds, CatchUpRounds.Round::floor, m -> m.span().cpuMicrosPerChange());
+        double floorRate = median(rounds, CatchUpRounds.Round::floor, m -> m.span().rate());
+        out.printf("floor (the bare route + a small JSON render + the relay's producer settings, counted when"
+                + " acknowledged): median %,.0f changes/s, CPU %.1f µs per change in its JVM, %.1f µs in the"
+                + " harness, peak RSS %s%n", floorRate, floorCpu,
+                median(rounds, CatchUpRounds.Round::floor, CatchUpRounds.Measured::harnessCpuMicros),
+                highestRss(rounds, CatchUpRounds.Round::floor));
+        out.printf("floor: CPU per change floor/bare %.2f, relay/floor %.2f; catch-up relay/floor %.2f%n",
+                floorCpu / bareCpu, relayCpu / floorCpu,
+                median(rounds.stream().mapToDouble(r -> r.relay().span().rate() / r.floor().span().rate())
+                        .toArray()));
     }
 
     private static void printWarm(PrintStream out, LatencyPhase.Result latency) {

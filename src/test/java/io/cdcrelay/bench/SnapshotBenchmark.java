@@ -66,7 +66,7 @@ public final class SnapshotBenchmark {
                 CatchUpRounds.Measured second = CatchUpRounds.measure(number, bareFirst ? relay : bare,
                         options.rows(), out);
                 CatchUpRounds.Round round = new CatchUpRounds.Round(number, first.name(), fillSeconds,
-                        bareFirst ? second : first, bareFirst ? first : second, null);
+                        bareFirst ? second : first, bareFirst ? first : second, null, null);
                 out.printf("round %d: relay/bare %.2f%n", number, round.ratio());
                 rounds.add(round);
             }

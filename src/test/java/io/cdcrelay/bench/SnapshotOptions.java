@@ -43,6 +43,6 @@ record SnapshotOptions(int rows, int rounds, String rule, Map<String, String> de
 
     /** The shared settings' view: the pipeline's options with this rule and the Kafka sink. */
     PipelineOptions pipeline() {
-        return new PipelineOptions(rule, "kafka", rows, rounds, 1, "throughput", false);
+        return new PipelineOptions(rule, "kafka", rows, rounds, 1, "throughput", false, false);
     }
 }
