@@ -8,8 +8,8 @@ public final class DeliveryKeys {
 
     public static final Setting<Integer> WINDOW = Setting.of("relay.delivery.window", Parser.integer(1, 1_000_000), "2000",
             "changes sent and not yet acknowledged, at most; the binlog reader waits only when it is full");
-    public static final Setting<Integer> LANES = Setting.of("relay.delivery.lanes", Parser.integer(0, 64), "1",
-            "threads that render changes and hand them to the broker client; 0: the binlog reader's thread");
+    public static final Setting<Integer> LANES = Setting.of("relay.delivery.lanes", Parser.integer(0, 64), "0",
+            "threads that render changes and hand them to the broker client; 0: the thread taking them from Debezium");
     public static final Setting<DeliveryGuarantee> GUARANTEE = Setting.of("relay.delivery.guarantee",
             Parser.choice(DeliveryGuarantee.class), "at-least-once",
             "at-least-once, or exactly-once: changes and the position after them in one Kafka transaction");

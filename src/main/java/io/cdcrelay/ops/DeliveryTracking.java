@@ -24,12 +24,12 @@ public final class DeliveryTracking implements Processor {
     public void process(Exchange exchange) {
         ChangeEvent change = exchange.getMessage().getBody(Outgoing.class).change();
         long captured = System.nanoTime();
-        metrics.captured(change);
+        RelayMetrics.ChangeMeters meters = metrics.captured(change);
         Ticket ticket = exchange.getProperty(Ticket.PROPERTY, Ticket.class);
         if (ticket != null) {
             ticket.watch((failure, bytes) -> {
                 if (failure == null) {
-                    metrics.delivered(change, captured, bytes);
+                    metrics.delivered(change, meters, captured, bytes);
                 }
             });
             return;
@@ -37,7 +37,7 @@ public final class DeliveryTracking implements Processor {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange done) {
-                metrics.delivered(change, captured, sizeOf(done.getMessage().getBody()));
+                metrics.delivered(change, meters, captured, sizeOf(done.getMessage().getBody()));
             }
         });
     }

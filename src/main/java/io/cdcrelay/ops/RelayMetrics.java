@@ -1,12 +1,12 @@
 package io.cdcrelay.ops;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -36,11 +36,13 @@ public final class RelayMetrics {
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<CounterKey, ChangeMeters> meters = new ConcurrentHashMap<>();
     private final LongAdder captured = new LongAdder();
     private final LongAdder delivered = new LongAdder();
     private final LongAdder snapshotRows = new LongAdder();
     private final AtomicLong lagMillis = new AtomicLong(-1);
-    private final AtomicReference<Delivered> lastDelivered = new AtomicReference<>();
+    /** Kept as it came: a {@link Delivered} is built when asked for, not for every change. */
+    private final AtomicReference<ChangeEvent> lastDelivered = new AtomicReference<>();
     /** The server of relay.source.host read now, when it lists several; null with one. */
     private final AtomicReference<String> sourceServer = new AtomicReference<>();
     private final AtomicLong sourceServerIndex = new AtomicLong(0);
@@ -65,9 +67,15 @@ public final class RelayMetrics {
                 .description("from capture to the broker's acknowledgement").register(registry);
     }
 
-    public void captured(ChangeEvent change) {
+    /**
+     * Counts {@code change} as captured.
+     *
+     * @return the meters of its table and operation, for {@link #delivered} to count it without a second lookup
+     */
+    public ChangeMeters captured(ChangeEvent change) {
         captured.increment();
-        counter("relay.changes.captured", change).increment();
+        ChangeMeters meters = metersOf(change);
+        meters.captured().increment();
         if (change.snapshot()) {
             snapshotRows.increment();
         }
@@ -76,15 +84,22 @@ public final class RelayMetrics {
             lastTransaction = tx;
             transactions.increment();
         }
+        return meters;
     }
 
-    /** @param sentNanos {@link System#nanoTime()} when the change was captured; @param size bytes of its value */
-    public void delivered(ChangeEvent change, long sentNanos, long size) {
+    /**
+     * Counts {@code change} as delivered.
+     *
+     * @param meters    what {@link #captured} returned for it
+     * @param sentNanos {@link System#nanoTime()} when the change was captured
+     * @param size      bytes of its value
+     */
+    public void delivered(ChangeEvent change, ChangeMeters meters, long sentNanos, long size) {
         delivered.increment();
-        counter("relay.changes.delivered", change).increment();
-        latency.record(Duration.ofNanos(System.nanoTime() - sentNanos));
+        meters.delivered().increment();
+        latency.record(System.nanoTime() - sentNanos, TimeUnit.NANOSECONDS);
         bytes.increment(size);
-        lastDelivered.set(new Delivered(change.position(), change.transactionId(), change.commitTime(), change.snapshot()));
+        lastDelivered.set(change);
         if (!change.snapshot()) {
             lagMillis.set(Math.max(0, clock.millis() - change.commitTime().toEpochMilli()));
         }
@@ -150,7 +165,9 @@ public final class RelayMetrics {
 
     /** The last change the broker acknowledged, or {@code null} before the first. */
     public Delivered lastDelivered() {
-        return lastDelivered.get();
+        ChangeEvent change = lastDelivered.get();
+        return change == null ? null
+                : new Delivered(change.position(), change.transactionId(), change.commitTime(), change.snapshot());
     }
 
     /** {@code db.table} → operation → changes, of {@code relay.changes.captured} or {@code .delivered}. */
@@ -162,14 +179,22 @@ public final class RelayMetrics {
         return counts;
     }
 
-    private Counter counter(String name, ChangeEvent change) {
+    private ChangeMeters metersOf(ChangeEvent change) {
         // looked up for every change: a key of the parts costs no string building, unlike the tag "db.table"
-        return counters.computeIfAbsent(new CounterKey(name, change.database(), change.table(), change.operation()),
-                k -> Counter.builder(name).tag("table", k.database() + "." + k.table())
-                        .tag("op", k.operation().name()).register(registry));
+        return meters.computeIfAbsent(new CounterKey("", change.database(), change.table(), change.operation()),
+                k -> new ChangeMeters(changeCounter("relay.changes.captured", k),
+                        changeCounter("relay.changes.delivered", k)));
     }
 
-    /** A counter's name and tags; {@code operation} is null for counters without the {@code op} tag. */
+    private Counter changeCounter(String name, CounterKey k) {
+        return Counter.builder(name).tag("table", k.database() + "." + k.table()).tag("op", k.operation().name())
+                .register(registry);
+    }
+
+    /** The captured and delivered counters of one table and operation. */
+    public record ChangeMeters(Counter captured, Counter delivered) {
+    }
+
     private record CounterKey(String name, String database, String table, Operation operation) {
     }
 }
