@@ -21,7 +21,6 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.debezium.DebeziumConstants;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -266,7 +265,6 @@ final class EngineSession implements SessionLoop.Session, DebeziumEngine.Complet
         Exchange exchange = consumer.newExchange();
         exchange.setProperty(ResumePoint.SESSION_PROPERTY, number);
         SourceRecord record = released.record().value();
-        exchange.getMessage().setHeader(DebeziumConstants.HEADER_IDENTIFIER, record.topic());
         exchange.getMessage().setBody(new Released<>(record, released.size(), released.last(), true));
         handOver.send(exchange, error -> {
             if (error == null) {

@@ -62,8 +62,8 @@ public final class KafkaChangeSink implements ChangeSink {
 
     /**
      * The relay's producer settings: acknowledged by every in-sync replica, idempotent, lz4 in batches of 128 KB,
-     * no client telemetry, then the user's {@code relay.kafka.producer.*} over them. Public for the benchmark's floor, which must pay
-     * what the relay's producer pays.
+     * no client telemetry, then the user's {@code relay.kafka.producer.*} over them. Public for the benchmark's
+     * floor, which must pay what the relay's producer pays.
      */
     public static Properties producerProperties(KafkaSettings kafka, String clientId, boolean transactionAtATime) {
         Properties p = new Properties();

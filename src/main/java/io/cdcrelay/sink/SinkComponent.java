@@ -25,6 +25,8 @@ import org.apache.camel.support.DefaultEndpoint;
  * {@link ChangeSink#keepsSplitsWhole() keeps splits whole} takes the parts of a split as sent, like any change:
  * their common ticket still settles only once the broker stored both.
  *
+ * <p>Headers the route's steps set on the Camel message go with it ({@link RouteHeaders}).
+ *
  * <p>A message rebuilt by a step without its source position gets back the one its exchange carries
  * ({@link ResumePoint#PROPERTY}), so exactly-once never takes a change for a heartbeat because of a route's step.
  */
@@ -71,6 +73,11 @@ public final class SinkComponent extends DefaultComponent {
                                 + ": keep renderWireFormat right before it in the route"));
                         callback.done(true);
                         return true;
+                    }
+                    if (exchange.getMessage().hasHeaders()) {
+                        // what the route's steps set reaches the broker with the message
+                        message = message.withHeaders(RouteHeaders.merged(message.headers(),
+                                exchange.getMessage().getHeaders()));
                     }
                     if (message.resumeAt() == null) {
                         // a step rebuilt the change without its source position (Outgoing.of(change)): the position

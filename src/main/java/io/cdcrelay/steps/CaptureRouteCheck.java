@@ -29,7 +29,9 @@ import org.apache.camel.support.PatternHelper;
  * acknowledged everything before it" without a word: a route reading {@code debezium-mysql:} none of whose paths
  * reaches {@code sink:} (directly or through the {@code direct:} routes it calls), since each change would then
  * count as delivered unsent; or a step on those paths that removes the exchange properties carrying each change's
- * position and acknowledgement ({@code CdcRelay*}). The start stops with one sentence naming the route and the fix.
+ * position and acknowledgement ({@code CdcRelay*}); or a path to {@code sink:} without the steps that make a
+ * message, or with them out of order ({@link RequiredSteps}). The start stops with one sentence naming the route
+ * and the fix.
  * Only what the routes' definitions show is judged: a {@code direct:} route not defined yet is taken on trust.
  */
 public final class CaptureRouteCheck implements RoutePolicyFactory {
@@ -72,7 +74,7 @@ public final class CaptureRouteCheck implements RoutePolicyFactory {
                     + "paths ends in sink:changes, so every change would count as delivered without being sent: end "
                     + "it in sink:changes, or in a direct: route that does, as routes/cdc.camel.yaml does.");
         }
-        return Optional.empty();
+        return RequiredSteps.problem(route, routes);
     }
 
     /** Whether a path of {@code route} reaches {@code sink:}; collects the routes it reaches on the way. */

@@ -85,6 +85,8 @@ class KeyChangeOrderTest {
         assertThat(RelayRoutes.outcomeOf(after)).isNull();
         assertThat(bothDone.matches(RecordingSink.WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         assertThat(sink.received()).extracting(Outgoing::key).containsExactly(oldKey, newKey, "{\"id\":\"9\"}");
+        // the INSERT left after the DELETE's answer, but not on the answering thread (the broker client's, live)
+        assertThat(sink.senders().get(1)).isNotEqualTo(Thread.currentThread().getName());
     }
 
     @Test

@@ -24,6 +24,7 @@ final class RecordingSink implements ChangeSink {
     private final boolean hold;
     private final int partitions;
     private final List<Outgoing> received = new CopyOnWriteArrayList<>();
+    private final List<String> senders = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Outgoing> arrivals = new LinkedBlockingQueue<>();
     private final BlockingQueue<Consumer<Throwable>> unanswered = new LinkedBlockingQueue<>();
 
@@ -50,6 +51,7 @@ final class RecordingSink implements ChangeSink {
 
     @Override
     public void send(Outgoing message, Consumer<Throwable> done) {
+        senders.add(Thread.currentThread().getName());
         received.add(message);
         if (hold) {
             // waiting for its answer before the test can see it arrive
@@ -113,6 +115,11 @@ final class RecordingSink implements ChangeSink {
             throw new AssertionError("no message waits for an answer");
         }
         done.accept(failure);
+    }
+
+    /** The threads that sent the messages received so far, in arrival order. */
+    List<String> senders() {
+        return List.copyOf(senders);
     }
 
     /** Every message received so far, in arrival order. */

@@ -7,6 +7,8 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import org.apache.camel.model.ChoiceDefinition;
+import org.apache.camel.model.RemovePropertiesDefinition;
+import org.apache.camel.model.RemovePropertyDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +23,17 @@ class CaptureRouteCheckTest {
         return cdc;
     }
 
+    /** The shipped deliver route's required steps, then {@code sink:changes}. */
     private static RouteDefinition deliver() {
+        return deliver("routeToTopic", "partitionByKey", "partitionLane", "renderWireFormat");
+    }
+
+    private static RouteDefinition deliver(String... steps) {
         RouteDefinition deliver = new RouteDefinition("direct:deliver").routeId("deliver");
-        deliver.process("routeToTopic").process("renderWireFormat").to("sink:changes");
+        for (String step : steps) {
+            deliver.process(step);
+        }
+        deliver.to("sink:changes");
         return deliver;
     }
 
@@ -50,19 +60,45 @@ class CaptureRouteCheckTest {
 
     @Test
     void aStepRemovingTheRelaysExchangePropertiesIsRefused() {
-        RouteDefinition deliver = new RouteDefinition("direct:deliver").routeId("deliver");
-        deliver.removeProperties("*").to("sink:changes");
+        RouteDefinition deliver = deliver();
+        deliver.getOutputs().add(0, new RemovePropertiesDefinition("*"));
         assertThat(CaptureRouteCheck.problem(cdc(), routes(deliver), UnaryOperator.identity())).get().asString()
                 .startsWith("the route deliver removes the exchange property CdcRelayTicket (removeProperties: *)");
 
-        RouteDefinition excluding = new RouteDefinition("direct:deliver").routeId("deliver");
-        excluding.removeProperties("*", "CdcRelay*").to("sink:changes");
+        RouteDefinition excluding = deliver();
+        excluding.getOutputs().add(0, new RemovePropertiesDefinition("*", "CdcRelay*"));
         assertThat(CaptureRouteCheck.problem(cdc(), routes(excluding), UnaryOperator.identity())).isEmpty();
 
-        RouteDefinition one = new RouteDefinition("direct:deliver").routeId("deliver");
-        one.removeProperty("CdcRelayResumePoint").to("sink:changes");
+        RouteDefinition one = deliver();
+        one.getOutputs().add(0, new RemovePropertyDefinition("CdcRelayResumePoint"));
         assertThat(CaptureRouteCheck.problem(cdc(), routes(one), UnaryOperator.identity())).get().asString()
                 .contains("removes the exchange property CdcRelayResumePoint");
+    }
+
+    @Test
+    void aPathToTheSinkWithoutARequiredStepIsRefusedNamingIt() {
+        assertThat(CaptureRouteCheck.problem(cdc(), routes(deliver("routeToTopic", "renderWireFormat")),
+                UnaryOperator.identity())).contains("the route cdc reaches sink:changes without the step "
+                        + "partitionByKey, which chooses its message key and partition in that topic: put \"- process: "
+                        + "{ref: partitionByKey}\" back in the order of routes/cdc.camel.yaml (toChangeEvent, "
+                        + "routeToTopic, partitionByKey, renderWireFormat, then sink:changes).");
+    }
+
+    @Test
+    void requiredStepsOutOfOrderAreRefusedNamingTheEarlyOne() {
+        assertThat(CaptureRouteCheck.problem(cdc(), routes(deliver("partitionByKey", "routeToTopic",
+                "renderWireFormat")), UnaryOperator.identity())).contains("the route cdc runs the step partitionByKey "
+                        + "before routeToTopic, whose result it needs: keep the order of routes/cdc.camel.yaml "
+                        + "(toChangeEvent, routeToTopic, partitionByKey, renderWireFormat, then sink:changes).");
+        assertThat(CaptureRouteCheck.problem(cdc(), routes(deliver("routeToTopic", "partitionLane",
+                "partitionByKey", "renderWireFormat")), UnaryOperator.identity())).get().asString()
+                .contains("runs the step partitionLane before partitionByKey");
+    }
+
+    @Test
+    void userStepsBetweenTheRequiredOnesAreWelcome() {
+        assertThat(CaptureRouteCheck.problem(cdc(), routes(deliver("maskCards", "routeToTopic", "addRegion",
+                "partitionByKey", "renderWireFormat", "audit")), UnaryOperator.identity())).isEmpty();
     }
 
     @Test
