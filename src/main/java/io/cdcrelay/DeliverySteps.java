@@ -34,6 +34,7 @@ import io.cdcrelay.steps.RouteToTopic;
 import io.cdcrelay.steps.SplitKeyChanges;
 import io.cdcrelay.topic.TopicDirectory;
 import io.cdcrelay.topic.TopicNameRule;
+import io.cdcrelay.transform.ColumnsComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.Registry;
@@ -78,6 +79,7 @@ public final class DeliverySteps {
             sink = new TransactionGate(sink, OrderedExecutors.single(context, "TransactionGate"));
         }
         registry.bind("sink", new SinkComponent(sink));
+        registry.bind("columns", new ColumnsComponent());
         registry.bind("partitionLane", partitionLane(context, settings.delivery()));
         TopicDirectory directory = new TopicDirectory();
         registry.bind("routeToTopic", new RouteToTopic(new TopicNameRule(settings.topics()), sink, directory));

@@ -36,6 +36,11 @@ public record Outgoing(ChangeEvent change, String topic, int partitionCount, int
         return new Outgoing(change, null, 0, 0, null, Map.of(), null, resumeAt);
     }
 
+    /** The same message for {@code rewritten}, the change as a route step left it (its columns rewritten). */
+    public Outgoing withChange(ChangeEvent rewritten) {
+        return new Outgoing(rewritten, topic, partitionCount, partition, key, headers, value, resumeAt);
+    }
+
     public Outgoing toTopic(String name, int partitions) {
         return new Outgoing(change, name, partitions, partition, key, headers, value, resumeAt);
     }

@@ -37,6 +37,8 @@ final class RequiredSteps {
     /** The step that hands changes to a partition's thread: it needs the partition. */
     private static final String LANE = "partitionLane";
     private static final String SINK = "sink:";
+    /** The column steps: they must rewrite a change before its key is made of its columns. */
+    private static final String COLUMNS = "columns:";
 
     private RequiredSteps() {
     }
@@ -71,6 +73,14 @@ final class RequiredSteps {
         if (before.contains(LANE) && before.indexOf(LANE) < before.indexOf("partitionByKey")) {
             return Optional.of(outOfOrder(route, LANE, "partitionByKey"));
         }
+        int key = before.indexOf("partitionByKey");
+        for (String step : before.subList(key, before.size())) {
+            if (step.startsWith(COLUMNS)) {
+                return Optional.of("the route " + route.getRouteId() + " runs the step " + step + " after "
+                        + "partitionByKey, which already made the message key of the columns as they were: put it "
+                        + "before partitionByKey, right after toChangeEvent's filter as README.md shows.");
+            }
+        }
         return Optional.empty();
     }
 
@@ -88,6 +98,8 @@ final class RequiredSteps {
             } else if (output instanceof ToDefinition to && to.getUri() != null) {
                 if (to.getUri().startsWith(SINK)) {
                     steps.add(SINK);
+                } else if (to.getUri().startsWith(COLUMNS)) {
+                    steps.add(to.getUri());
                 } else if (to.getUri().startsWith("direct:") && seen.add(to.getUri())) {
                     routes.apply(to.getUri()).ifPresent(r -> collect(r.getOutputs(), routes, steps, seen));
                 }

@@ -10,6 +10,7 @@ import org.apache.camel.model.ChoiceDefinition;
 import org.apache.camel.model.RemovePropertiesDefinition;
 import org.apache.camel.model.RemovePropertyDefinition;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.ToDefinition;
 import org.junit.jupiter.api.Test;
 
 class CaptureRouteCheckTest {
@@ -99,6 +100,19 @@ class CaptureRouteCheckTest {
     void userStepsBetweenTheRequiredOnesAreWelcome() {
         assertThat(CaptureRouteCheck.problem(cdc(), routes(deliver("maskCards", "routeToTopic", "addRegion",
                 "partitionByKey", "renderWireFormat", "audit")), UnaryOperator.identity())).isEmpty();
+    }
+
+    @Test
+    void aColumnStepAfterTheKeyWasMadeIsRefused() {
+        RouteDefinition deliver = deliver();
+        deliver.getOutputs().add(2, new ToDefinition("columns:mask"));
+        assertThat(CaptureRouteCheck.problem(cdc(), routes(deliver), UnaryOperator.identity())).get().asString()
+                .startsWith("the route cdc runs the step columns:mask after partitionByKey, which already made the "
+                        + "message key of the columns as they were");
+
+        RouteDefinition early = deliver();
+        early.getOutputs().add(0, new ToDefinition("columns:mask"));
+        assertThat(CaptureRouteCheck.problem(cdc(), routes(early), UnaryOperator.identity())).isEmpty();
     }
 
     @Test

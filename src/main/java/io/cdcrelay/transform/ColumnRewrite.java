@@ -1,0 +1,19 @@
+package io.cdcrelay.transform;
+
+import io.cdcrelay.change.ColumnType;
+import org.apache.kafka.connect.data.Schema;
+
+/** What one column step does to one column: its new name (or none), value, source type and Connect schema. */
+interface ColumnRewrite {
+
+    /** @return the column's name after the step, or null when the step drops it */
+    String name(String column);
+
+    /** @param value the column's value, never null (SQL NULL stays NULL) */
+    Object value(String column, Object value);
+
+    ColumnType type(String column, ColumnType type);
+
+    /** The column's schema in the connector's value, for the Debezium format. */
+    Schema schema(String column, Schema schema);
+}
