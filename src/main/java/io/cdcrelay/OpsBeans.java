@@ -66,7 +66,6 @@ final class OpsBeans {
         registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
 
         RelayMetrics metrics = new RelayMetrics(meters, Clock.systemUTC());
-        registry.bind("relayMetrics", metrics);
         registry.bind("deliveryTracking", new DeliveryTracking(metrics));
         Optional<MirrorMetrics> mirror = settings.mirror().map(m -> new MirrorMetrics(meters));
         RelayHealth health = new RelayHealth(meters, Clock.systemUTC());

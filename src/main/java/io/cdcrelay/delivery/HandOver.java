@@ -29,7 +29,6 @@ public final class HandOver {
 
     private final AsyncProcessor route;
     private final BiConsumer<Exchange, Throwable> firstFailure;
-    private final int capacity;
     private final Duration timeout;
     private final Semaphore window;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -52,7 +51,6 @@ public final class HandOver {
     public HandOver(AsyncProcessor route, BiConsumer<Exchange, Throwable> firstFailure, int window, Duration timeout) {
         this.route = route;
         this.firstFailure = firstFailure;
-        this.capacity = window;
         this.timeout = timeout;
         this.window = new Semaphore(window);
     }
@@ -169,10 +167,5 @@ public final class HandOver {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** The window's size. */
-    public int capacity() {
-        return capacity;
     }
 }

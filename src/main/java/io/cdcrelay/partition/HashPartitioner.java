@@ -3,6 +3,7 @@ package io.cdcrelay.partition;
 import java.nio.charset.StandardCharsets;
 
 import io.cdcrelay.change.ChangeEvent;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Rule Hash: a change goes to {@code murmur2(key bytes) mod partitions}, Kafka's own default partitioner, so
@@ -18,7 +19,12 @@ public final class HashPartitioner implements Partitioner {
 
     @Override
     public int partitionOf(ChangeEvent change, String messageKey, int partitions) {
-        return Murmur2.partition(keys.hashInput(change, messageKey).getBytes(StandardCharsets.UTF_8), partitions);
+        return partitionOfKey(keys.hashInput(change, messageKey).getBytes(StandardCharsets.UTF_8), partitions);
+    }
+
+    /** Kafka's default partitioner on a key's bytes: the partition a Kafka client would also pick for it. */
+    static int partitionOfKey(byte[] key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key)) % partitions;
     }
 
     @Override

@@ -79,11 +79,6 @@ public final class TransactionBuffer<T> {
         }
     }
 
-    /** Whether no transaction is open: everything offered so far has been released whole. */
-    public boolean betweenTransactions() {
-        return !open;
-    }
-
     /** How many records, markers included, are held: always the newest ones offered. */
     public int heldCount() {
         return held.size();

@@ -1,6 +1,7 @@
 package io.cdcrelay.mirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Properties;
@@ -33,7 +34,12 @@ class MirrorClientPropertiesTest {
     void aShorterSessionTimeoutAboveTheDefaultHeartbeatIsAccepted() {
         Properties user = new Properties();
         user.setProperty("relay.mirror.source.properties.session.timeout.ms", "6000");
-        KafkaMirrorComponent.validateClientSettings(mirror(user));
+        MirrorSettings mirror = mirror(user);
+
+        assertThatCode(() -> KafkaMirrorComponent.validateClientSettings(mirror)).doesNotThrowAnyException();
+        Properties consumer = MirrorClientProperties.consumer(mirror);
+        assertThat(consumer.getProperty("session.timeout.ms")).isEqualTo("6000");
+        assertThat(consumer.getProperty("heartbeat.interval.ms")).isEqualTo("1000");
     }
 
     @Test

@@ -3,25 +3,11 @@ package io.cdcrelay.partition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Random;
 
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
-class Murmur2Test {
-
-    @Test
-    void hashesEveryLengthExactlyAsKafkasDefaultPartitionerDoes() {
-        Random random = new Random(1);
-        for (int length = 0; length < 64; length++) {
-            for (int i = 0; i < 50; i++) {
-                byte[] key = new byte[length];
-                random.nextBytes(key);
-                assertThat(Murmur2.hash(key)).as("length " + length).isEqualTo(Utils.murmur2(key));
-                assertThat(Murmur2.partition(key, 7)).isEqualTo(Utils.toPositive(Utils.murmur2(key)) % 7);
-            }
-        }
-    }
+/** Rule Hash picks partitions with Kafka's own hash of the key's bytes. */
+class KafkaPartitionOfKeyTest {
 
     /** Pinned: a change here moves every key to another partition for every user. */
     @Test
@@ -35,6 +21,6 @@ class Murmur2Test {
     }
 
     private static int partition(String key, int partitions) {
-        return Murmur2.partition(key.getBytes(StandardCharsets.UTF_8), partitions);
+        return HashPartitioner.partitionOfKey(key.getBytes(StandardCharsets.UTF_8), partitions);
     }
 }
