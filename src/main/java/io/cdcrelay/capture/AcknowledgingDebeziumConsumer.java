@@ -9,8 +9,8 @@ import java.util.function.BooleanSupplier;
 
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.delivery.SessionLoop;
-import io.cdcrelay.ops.DebeziumMBeans;
-import io.cdcrelay.ops.RelayHealth;
+import io.cdcrelay.report.DebeziumMBeans;
+import io.cdcrelay.report.RelayHealth;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import org.apache.camel.Exchange;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
-import io.cdcrelay.ops.RelayHealth;
+import io.cdcrelay.report.RelayHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.failover.SourceFollower;
-import io.cdcrelay.ops.RelayHealth;
+import io.cdcrelay.report.RelayHealth;
 import org.apache.camel.component.debezium.DebeziumComponent;
 import org.apache.camel.component.debezium.DebeziumEndpoint;
 import org.apache.camel.component.debezium.configuration.ConfigurationValidation;

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 
 import io.cdcrelay.config.SourceServer;
 import io.cdcrelay.config.SourceSettings;
-import io.cdcrelay.ops.ProgressReporter;
+import io.cdcrelay.report.Durations;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
@@ -114,7 +114,7 @@ public final class RetentionMonitor extends ServiceSupport {
             LOG.warn("The binlog file {} that a restart of relay.source.name={} would begin at may be purged by the "
                     + "source in {} (its retention is {}): once it is, a restart is refused; let the relay catch up, "
                     + "or raise binlog_expire_logs_seconds on the source", file.orElse("?"), reading.name(),
-                    ProgressReporter.formatDuration((long) seconds), ProgressReporter.formatDuration(kept));
+                    Durations.text((long) seconds), Durations.text(kept));
         }
         warned = low;
         began.keySet().retainAll(binlogs.files());

@@ -13,7 +13,7 @@ import io.cdcrelay.config.RelaySettings.SyncType;
 import io.cdcrelay.config.SettingsException;
 import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.config.StateSettings;
-import io.cdcrelay.ops.ProgressReporter;
+import io.cdcrelay.report.Durations;
 
 /**
  * Compares the position the relay saved with the binlog files the source still has, before the engine starts
@@ -114,8 +114,8 @@ public final class SavedPositionCheck {
         }
         double headroom = RetentionGuard.headroomSeconds(Optional.of(saved.file()), binlogs.files(),
                 locator::fileCreated, binlogs.retentionSeconds(), binlogs.serverNow());
-        return "the source may purge its file in " + ProgressReporter.formatDuration((long) headroom)
-                + " at the earliest (retention " + ProgressReporter.formatDuration(binlogs.retentionSeconds()) + ")";
+        return "the source may purge its file in " + Durations.text((long) headroom)
+                + " at the earliest (retention " + Durations.text(binlogs.retentionSeconds()) + ")";
     }
 
     /** A file's creation time, for the sentence only: a replica read that fails leaves it out. */

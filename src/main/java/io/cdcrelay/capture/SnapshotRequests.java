@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 
 import io.cdcrelay.change.SourceSchema;
 import io.cdcrelay.config.SourceSettings;
-import io.cdcrelay.ops.IncrementalSnapshotProgress;
-import io.cdcrelay.ops.SnapshotOperation;
+import io.cdcrelay.report.IncrementalSnapshotProgress;
+import io.cdcrelay.report.SnapshotOperation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-import io.cdcrelay.ops.RelayHealth;
+import io.cdcrelay.report.RelayHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -10,7 +10,7 @@ import io.cdcrelay.change.SourceConnections;
 import io.cdcrelay.config.SettingsException;
 import io.cdcrelay.config.SourceServer;
 import io.cdcrelay.config.SourceSettings;
-import io.cdcrelay.ops.RelayMetrics;
+import io.cdcrelay.report.RelayMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

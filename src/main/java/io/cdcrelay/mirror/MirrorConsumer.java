@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.delivery.SessionLoop;
-import io.cdcrelay.ops.MirrorMetrics;
-import io.cdcrelay.ops.RelayHealth;
+import io.cdcrelay.report.MirrorMetrics;
+import io.cdcrelay.report.RelayHealth;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;

@@ -6,6 +6,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
+import io.cdcrelay.report.DebeziumMBeans;
+import io.cdcrelay.report.Durations;
+import io.cdcrelay.report.IncrementalSnapshotProgress;
+import io.cdcrelay.report.MirrorMetrics;
+import io.cdcrelay.report.RelayMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.support.service.ServiceSupport;
@@ -107,14 +112,9 @@ public final class ProgressReporter extends ServiceSupport implements CamelConte
         lastScanned = rows;
         // the server's estimate can be below what was read already
         long left = Math.max(0, estimate - rows);
-        String eta = rate <= 0 ? "-" : left == 0 ? "soon" : formatDuration(Math.round(left / rate));
+        String eta = rate <= 0 ? "-" : left == 0 ? "soon" : Durations.text(Math.round(left / rate));
         return String.format("snapshot: tables %d/%d  rows %,d/~%,d (%,.0f/s)  ETA %s", s.tablesDone(), s.tablesTotal(),
                 rows, Math.max(estimate, rows), rate, eta);
-    }
-
-    public static String formatDuration(long seconds) {
-        return seconds >= 3600 ? String.format("%dh%02dm", seconds / 3600, seconds % 3600 / 60)
-                : seconds >= 60 ? String.format("%dm%02ds", seconds / 60, seconds % 60) : seconds + " s";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.cdcrelay.ops;
 
 import java.util.Map;
+import io.cdcrelay.report.RelayHealth;
 
 /**
  * Whether the relay is ready: every part runs, and the servers it depends on answer, as {@link RelayHealth} was

@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cdcrelay.report.SnapshotOperation;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

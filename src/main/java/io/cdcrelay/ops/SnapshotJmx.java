@@ -8,6 +8,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
 
+import io.cdcrelay.report.SnapshotOperation;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**

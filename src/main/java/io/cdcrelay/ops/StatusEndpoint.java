@@ -6,6 +6,11 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cdcrelay.ha.Election;
+import io.cdcrelay.report.DebeziumMBeans;
+import io.cdcrelay.report.IncrementalSnapshotProgress;
+import io.cdcrelay.report.MirrorMetrics;
+import io.cdcrelay.report.RelayHealth;
+import io.cdcrelay.report.RelayMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

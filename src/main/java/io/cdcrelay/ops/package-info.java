@@ -1,6 +1,6 @@
 /**
- * What an operator watches and what keeps the relay running: metrics of captured, delivered and mirrored
- * records, lag, health, status and the progress line, and the re-snapshot request over HTTP and JMX with its
- * progress.
+ * Where an operator looks and acts: the HTTP endpoints ({@code /health}, {@code /status}, {@code /metrics},
+ * {@code POST /snapshot}), the snapshot MBean, the progress line, the topic tails and the HTTP port guard. What
+ * they show is reported to {@link io.cdcrelay.report}; nothing below the top-level wiring imports this package.
  */
 package io.cdcrelay.ops;

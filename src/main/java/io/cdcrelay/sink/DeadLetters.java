@@ -3,8 +3,8 @@ package io.cdcrelay.sink;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import io.cdcrelay.ops.RelayHealth;
-import io.cdcrelay.ops.RelayMetrics;
+import io.cdcrelay.report.RelayHealth;
+import io.cdcrelay.report.RelayMetrics;
 import io.cdcrelay.topic.TopicPartitions;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.InvalidRecordException;

@@ -1,7 +1,7 @@
 package io.cdcrelay.steps;
 
 import io.cdcrelay.mirror.MirroredRecords;
-import io.cdcrelay.ops.MirrorMetrics;
+import io.cdcrelay.report.MirrorMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -14,7 +14,7 @@ import io.cdcrelay.config.SettingsException;
 import io.cdcrelay.config.SnapshotSettings;
 import io.cdcrelay.config.SourceServer;
 import io.cdcrelay.config.SourceSettings;
-import io.cdcrelay.ops.RelayMetrics;
+import io.cdcrelay.report.RelayMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 

@@ -10,6 +10,9 @@ import java.util.Optional;
 
 import javax.management.ObjectName;
 
+import io.cdcrelay.report.DebeziumMBeans;
+import io.cdcrelay.report.Durations;
+import io.cdcrelay.report.RelayMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -75,8 +78,8 @@ class ProgressReporterTest {
 
     @Test
     void longTimesLeftReadInMinutesAndHours() {
-        assertThat(ProgressReporter.formatDuration(42)).isEqualTo("42 s");
-        assertThat(ProgressReporter.formatDuration(125)).isEqualTo("2m05s");
-        assertThat(ProgressReporter.formatDuration(7260)).isEqualTo("2h01m");
+        assertThat(Durations.text(42)).isEqualTo("42 s");
+        assertThat(Durations.text(125)).isEqualTo("2m05s");
+        assertThat(Durations.text(7260)).isEqualTo("2h01m");
     }
 }

@@ -13,8 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import io.cdcrelay.ops.RelayHealth;
-import io.cdcrelay.ops.RelayMetrics;
+import io.cdcrelay.report.RelayHealth;
+import io.cdcrelay.report.RelayMetrics;
 import io.cdcrelay.sink.DeadLetters;
 import io.cdcrelay.sink.KafkaSinks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

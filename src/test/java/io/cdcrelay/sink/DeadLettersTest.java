@@ -12,8 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.cdcrelay.change.Changes;
-import io.cdcrelay.ops.RelayHealth;
-import io.cdcrelay.ops.RelayMetrics;
+import io.cdcrelay.report.RelayHealth;
+import io.cdcrelay.report.RelayMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;

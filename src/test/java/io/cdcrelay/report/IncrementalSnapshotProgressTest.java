@@ -1,4 +1,4 @@
-package io.cdcrelay.ops;
+package io.cdcrelay.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.management.ObjectName;
 
+import io.cdcrelay.report.DebeziumMBeans;
+import io.cdcrelay.report.IncrementalSnapshotProgress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.cdcrelay.ops;
+package io.cdcrelay.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,7 +64,7 @@ public final class IncrementalSnapshotProgress {
         detail = why;
     }
 
-    synchronized void refresh() {
+    public synchronized void refresh() {
         for (DebeziumMBeans.Notification n : debezium.notifications()) {
             if (seen.add(n) && AGGREGATE.equals(n.aggregateType())) {
                 apply(n);
@@ -131,7 +131,7 @@ public final class IncrementalSnapshotProgress {
     }
 
     /** The progress line's part while a re-snapshot is requested or runs. */
-    synchronized Optional<String> line() {
+    public synchronized Optional<String> line() {
         refresh();
         if (state == State.REQUESTED) {
             return Optional.of("re-snapshot: requested " + String.join(", ", requested));

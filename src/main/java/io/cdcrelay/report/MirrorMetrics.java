@@ -1,4 +1,4 @@
-package io.cdcrelay.ops;
+package io.cdcrelay.report;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

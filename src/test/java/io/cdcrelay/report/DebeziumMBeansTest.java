@@ -1,4 +1,4 @@
-package io.cdcrelay.ops;
+package io.cdcrelay.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
+import io.cdcrelay.report.DebeziumMBeans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.cdcrelay.ops;
+package io.cdcrelay.report;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
