@@ -10,7 +10,7 @@ import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.config.KafkaSettings;
 import io.cdcrelay.config.TopicSettings;
 import io.cdcrelay.delivery.OrderedExecutors;
-import io.cdcrelay.delivery.PositionCodec;
+import io.cdcrelay.position.PositionCodec;
 import io.cdcrelay.report.RelayHealth;
 import io.cdcrelay.report.RelayMetrics;
 import io.cdcrelay.sink.ChangeSink;

@@ -8,7 +8,7 @@ import io.cdcrelay.capture.CaptureControl;
 import io.cdcrelay.capture.DebeziumSourceConfiguration;
 import io.cdcrelay.capture.RelayDebeziumComponent;
 import io.cdcrelay.capture.SnapshotRequests;
-import io.cdcrelay.capture.RetentionMonitor;
+import io.cdcrelay.position.RetentionMonitor;
 import io.cdcrelay.change.ChangeEventMapper;
 import io.cdcrelay.change.CommitSequence;
 import io.cdcrelay.change.KeyCatalog;

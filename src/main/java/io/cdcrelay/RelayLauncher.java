@@ -11,9 +11,9 @@ import java.util.Properties;
 import java.util.ServiceLoader;
 
 import io.cdcrelay.capture.DebeziumSourceConfiguration;
-import io.cdcrelay.capture.OffsetSeeder;
-import io.cdcrelay.capture.OffsetStorage;
-import io.cdcrelay.capture.RetentionGuard;
+import io.cdcrelay.position.OffsetSeeder;
+import io.cdcrelay.position.OffsetStorage;
+import io.cdcrelay.position.RetentionGuard;
 import io.cdcrelay.capture.SavedPositionCheck;
 import io.cdcrelay.change.JdbcKeyCatalog;
 import io.cdcrelay.change.KeyCatalog;

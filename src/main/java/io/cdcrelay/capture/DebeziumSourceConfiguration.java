@@ -14,6 +14,8 @@ import io.cdcrelay.config.RelaySettings.SyncType;
 import io.cdcrelay.config.SnapshotSettings;
 import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.config.StateSettings;
+import io.cdcrelay.position.OffsetStorage;
+import io.cdcrelay.position.PositionTopicOffsetStore;
 import io.debezium.storage.kafka.history.KafkaSchemaHistory;
 import org.apache.camel.component.debezium.mysql.configuration.MySqlConnectorEmbeddedDebeziumConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -10,7 +10,7 @@ import io.cdcrelay.change.PrimaryKeyUpdate;
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.delivery.AcknowledgedPrefix;
 import io.cdcrelay.delivery.HandOver;
-import io.cdcrelay.delivery.ResumePoint;
+import io.cdcrelay.position.ResumePoint;
 import io.cdcrelay.delivery.SessionLoop;
 import io.cdcrelay.report.DebeziumMBeans;
 import io.cdcrelay.report.RelayHealth;

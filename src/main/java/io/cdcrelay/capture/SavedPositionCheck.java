@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.cdcrelay.capture.RetentionGuard.Saved;
+import io.cdcrelay.position.BinlogStartLocator;
+import io.cdcrelay.position.OffsetSeeder;
+import io.cdcrelay.position.OffsetStorage;
+import io.cdcrelay.position.RetentionGuard.Saved;
 import io.cdcrelay.config.CaptureSettings;
 import io.cdcrelay.config.KafkaSettings;
 import io.cdcrelay.config.RelaySettings;
@@ -13,6 +16,8 @@ import io.cdcrelay.config.RelaySettings.SyncType;
 import io.cdcrelay.config.SettingsException;
 import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.config.StateSettings;
+import io.cdcrelay.position.RetentionGuard;
+import io.cdcrelay.position.SourceBinlogs;
 import io.cdcrelay.report.Durations;
 
 /**
@@ -128,7 +133,7 @@ public final class SavedPositionCheck {
     }
 
     /** What holds the saved position and the schema history it goes with: what a user deletes to start afresh. */
-    String savedState() {
+    public String savedState() {
         String name = capture.source().name();
         StateSettings.KafkaState kafka = settings.state().kafka();
         String state = kafka == null
@@ -147,7 +152,7 @@ public final class SavedPositionCheck {
      * Where the engine of {@code settings} reads its start: under exactly-once the positions topic of the sink's
      * Kafka first, else its own store.
      */
-    static OffsetStorage storageOf(RelaySettings settings, CaptureSettings capture) {
+    public static OffsetStorage storageOf(RelaySettings settings, CaptureSettings capture) {
         return DebeziumSourceConfiguration.savedPositionStorage(capture.source(), settings.dataDir(),
                 settings.state(), settings.delivery(),
                 capture.destination() instanceof KafkaSettings kafka ? kafka : null);

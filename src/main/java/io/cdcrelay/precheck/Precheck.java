@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.cdcrelay.capture.RetentionGuard;
+import io.cdcrelay.position.RetentionGuard;
 import io.cdcrelay.capture.SavedPositionCheck;
 import io.cdcrelay.config.CaptureSettings;
 import io.cdcrelay.config.KafkaSettings;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import io.cdcrelay.change.ChangeEvent;
-import io.cdcrelay.delivery.ResumePoint;
+import io.cdcrelay.position.ResumePoint;
 
 /**
  * A change on its way to the broker: what the route's steps hand each other. Each step returns an enriched

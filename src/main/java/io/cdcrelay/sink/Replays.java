@@ -3,8 +3,8 @@ package io.cdcrelay.sink;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.cdcrelay.change.Operation;
-import io.cdcrelay.delivery.BinlogOrder;
-import io.cdcrelay.delivery.ResumePoint;
+import io.cdcrelay.position.BinlogOrder;
+import io.cdcrelay.position.ResumePoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

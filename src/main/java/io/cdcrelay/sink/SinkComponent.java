@@ -2,7 +2,7 @@ package io.cdcrelay.sink;
 
 import java.util.Map;
 
-import io.cdcrelay.delivery.ResumePoint;
+import io.cdcrelay.position.ResumePoint;
 import io.cdcrelay.delivery.Ticket;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Consumer;

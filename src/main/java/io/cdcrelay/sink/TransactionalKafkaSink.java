@@ -1,8 +1,8 @@
 package io.cdcrelay.sink;
 
 import io.cdcrelay.config.KafkaSettings;
-import io.cdcrelay.delivery.PositionCodec;
-import io.cdcrelay.delivery.ResumePoint;
+import io.cdcrelay.position.PositionCodec;
+import io.cdcrelay.position.ResumePoint;
 import io.cdcrelay.topic.TopicPartitions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

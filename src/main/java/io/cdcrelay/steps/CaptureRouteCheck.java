@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import io.cdcrelay.config.SettingsException;
-import io.cdcrelay.delivery.ResumePoint;
+import io.cdcrelay.position.ResumePoint;
 import io.cdcrelay.delivery.Ticket;
 import org.apache.camel.CamelContext;
 import org.apache.camel.NamedNode;

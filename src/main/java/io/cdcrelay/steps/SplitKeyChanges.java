@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.cdcrelay.change.ChangeEvent;
-import io.cdcrelay.delivery.ResumePoint;
+import io.cdcrelay.position.ResumePoint;
 import io.cdcrelay.partition.KeyChangeSplitter;
 import io.cdcrelay.sink.Outgoing;
 import org.apache.camel.Exchange;

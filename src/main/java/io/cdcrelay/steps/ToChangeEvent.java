@@ -4,7 +4,7 @@ import io.cdcrelay.change.ChangeEvent;
 import io.cdcrelay.change.ChangeEventMapper;
 import io.cdcrelay.change.PrimaryKeyUpdate;
 import io.cdcrelay.change.TransactionInfo;
-import io.cdcrelay.delivery.ResumePoint;
+import io.cdcrelay.position.ResumePoint;
 import io.cdcrelay.sink.Outgoing;
 import io.cdcrelay.transaction.Released;
 import org.apache.camel.Exchange;

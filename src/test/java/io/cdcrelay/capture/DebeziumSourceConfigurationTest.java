@@ -10,6 +10,9 @@ import java.util.Properties;
 
 import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.RelaySettings.SyncType;
+import io.cdcrelay.position.AtomicOffsetFileStore;
+import io.cdcrelay.position.OffsetStorage;
+import io.cdcrelay.position.PositionTopicOffsetStore;
 import org.junit.jupiter.api.Test;
 
 class DebeziumSourceConfigurationTest {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 
 import io.cdcrelay.TestRelay;
 import io.cdcrelay.capture.DebeziumSourceConfiguration;
-import io.cdcrelay.capture.OffsetSeeder;
+import io.cdcrelay.position.OffsetSeeder;
 import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.demo.Directories;
 import io.cdcrelay.demo.EmbeddedMariaDb;

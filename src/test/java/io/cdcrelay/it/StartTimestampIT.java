@@ -17,7 +17,7 @@ import java.util.Properties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cdcrelay.TestRelay;
 import io.cdcrelay.capture.DebeziumSourceConfiguration;
-import io.cdcrelay.capture.OffsetSeeder;
+import io.cdcrelay.position.OffsetSeeder;
 import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.SettingsException;
 import io.cdcrelay.demo.Directories;

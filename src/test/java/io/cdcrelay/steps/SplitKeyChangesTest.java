@@ -11,7 +11,7 @@ import io.cdcrelay.change.Changes;
 import io.cdcrelay.change.CommitSequence;
 import io.cdcrelay.change.Operation;
 import io.cdcrelay.change.TransactionInfo;
-import io.cdcrelay.delivery.ResumePoint;
+import io.cdcrelay.position.ResumePoint;
 import io.cdcrelay.format.ValueRenderer;
 import io.cdcrelay.partition.KeyChangeSplitter;
 import io.cdcrelay.partition.PartitionKey;

@@ -1,10 +1,12 @@
-package io.cdcrelay.delivery;
+package io.cdcrelay.position;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
 
+import io.cdcrelay.position.BinlogOrder;
+import io.cdcrelay.position.ResumePoint;
 import org.junit.jupiter.api.Test;
 
 /** Which binlog positions are provably not after others, with Debezium's MySQL / MariaDB offsets. */

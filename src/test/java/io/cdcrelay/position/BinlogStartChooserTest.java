@@ -1,13 +1,15 @@
-package io.cdcrelay.capture;
+package io.cdcrelay.position;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import io.cdcrelay.capture.BinlogStartChooser.Event;
-import io.cdcrelay.capture.BinlogStartChooser.Kind;
-import io.cdcrelay.capture.BinlogStartChooser.Position;
+import io.cdcrelay.position.BinlogStartChooser.Event;
+import io.cdcrelay.position.BinlogStartChooser.Kind;
+import io.cdcrelay.position.BinlogStartChooser.Position;
+import io.cdcrelay.position.BinlogStartChooser;
+import io.cdcrelay.position.BinlogStartLocator;
 import org.junit.jupiter.api.Test;
 
 class BinlogStartChooserTest {

@@ -1,4 +1,4 @@
-package io.cdcrelay.capture;
+package io.cdcrelay.position;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,18 +16,18 @@ import java.util.List;
  * @param retentionSeconds after how long the server may purge a file, 0 when it never does
  * @param serverNow        the server's clock, epoch seconds (binlog times are the server's)
  */
-record SourceBinlogs(List<String> files, long retentionSeconds, long serverNow) {
+public record SourceBinlogs(List<String> files, long retentionSeconds, long serverNow) {
 
     /** MySQL and MariaDB's "Unknown system variable", for a server older than a variable. */
     private static final int UNKNOWN_VARIABLE = 1193;
     /** "You are not using binary logging". */
     private static final int NO_BINLOG = 1381;
 
-    SourceBinlogs {
+    public SourceBinlogs {
         files = List.copyOf(files);
     }
 
-    static SourceBinlogs read(Connection c) throws SQLException {
+    public static SourceBinlogs read(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             long now = longOf(s, "SELECT UNIX_TIMESTAMP()");
             return new SourceBinlogs(files(s), retentionSeconds(s), now);

@@ -1,4 +1,4 @@
-package io.cdcrelay.capture;
+package io.cdcrelay.position;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
-import io.cdcrelay.capture.RetentionGuard.Saved;
+import io.cdcrelay.capture.SavedPositionCheck;
+import io.cdcrelay.position.OffsetStorage;
+import io.cdcrelay.position.RetentionGuard.Saved;
 import io.cdcrelay.config.RelaySettings;
+import io.cdcrelay.position.RetentionGuard;
+import io.cdcrelay.position.SourceBinlogs;
 import org.junit.jupiter.api.Test;
 
 class RetentionGuardTest {

@@ -1,4 +1,4 @@
-package io.cdcrelay.capture;
+package io.cdcrelay.position;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.cdcrelay.capture.BinlogStartChooser.Position;
-import io.cdcrelay.capture.OffsetSeeder.StartState;
+import io.cdcrelay.position.BinlogStartChooser.Position;
+import io.cdcrelay.position.OffsetSeeder.StartState;
+import io.cdcrelay.position.OffsetSeeder;
+import io.cdcrelay.position.OffsetStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

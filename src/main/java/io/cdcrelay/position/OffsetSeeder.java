@@ -1,4 +1,4 @@
-package io.cdcrelay.capture;
+package io.cdcrelay.position;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import io.cdcrelay.capture.BinlogStartChooser.Position;
+import io.cdcrelay.position.BinlogStartChooser.Position;
 import io.cdcrelay.config.SourceSettings;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.storage.OffsetStorageReaderImpl;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The seeded offset carries the marker {@value #MARKER}. Debezium writes its own offsets without it, so as
  * long as the marker is there the relay has not yet saved a position of its own; that start then still needs
- * the schema captured (snapshot mode {@code recovery}, see {@link DebeziumSourceConfiguration}).
+ * the schema captured (snapshot mode {@code recovery}, see {@code capture.DebeziumSourceConfiguration}).
  */
 public final class OffsetSeeder {
 
@@ -106,7 +106,7 @@ public final class OffsetSeeder {
      * mode {@code recovery} must give way to {@code no_data} once the relay saved a position of its own (an engine
      * restarted after a failure in the same run).
      */
-    static boolean stillSeeded(OffsetStorage storage, String engineName, String serverName) {
+    public static boolean stillSeeded(OffsetStorage storage, String engineName, String serverName) {
         return stateOf(new OffsetSeeder(storage, engineName, serverName).saved()) == StartState.SEEDED;
     }
 

@@ -1,4 +1,4 @@
-package io.cdcrelay.capture;
+package io.cdcrelay.position;
 
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class RetentionGuard {
          * The binlog position in an engine offset; empty without one, and while the initial snapshot has not
          * finished (Debezium then copies the tables again from a new position, whatever the saved one).
          */
-        static Optional<Saved> of(Map<String, ?> offset) {
+        public static Optional<Saved> of(Map<String, ?> offset) {
             Object file = offset.get("file");
             Object snapshot = offset.get("snapshot");
             if (file == null || file.toString().isEmpty() || snapshot != null && "true".equals(snapshot.toString())) {
@@ -49,18 +49,18 @@ public final class RetentionGuard {
         }
 
         /** {@code file:position}, with its GTIDs when there are some. */
-        String describe() {
+        public String describe() {
             return file + ":" + position + (gtids.isEmpty() ? "" : " (GTIDs " + gtids + ")");
         }
     }
 
     /** Whether the source still has the file of {@code saved}; an empty list (binlog off) is left to the precheck. */
-    static boolean kept(Saved saved, List<String> files) {
+    public static boolean kept(Saved saved, List<String> files) {
         return files.isEmpty() || files.contains(saved.file());
     }
 
     /** What a purged saved position lost: the first half of the sentence that refuses the start. */
-    static String lost(Saved saved, String sourceName, String oldestFile, Optional<Instant> oldestBegun) {
+    public static String lost(Saved saved, String sourceName, String oldestFile, Optional<Instant> oldestBegun) {
         return "the saved position " + saved.describe() + " of relay.source.name=" + sourceName
                 + " is no longer on the source, whose oldest binlog is " + oldestFile
                 + oldestBegun.map(t -> " (begun " + t + ")").orElse("")
@@ -72,7 +72,7 @@ public final class RetentionGuard {
      *
      * @param savedState what to delete, such as the offset and schema-history files
      */
-    static String fix(String savedState, Optional<Instant> oldestBegun) {
+    public static String fix(String savedState, Optional<Instant> oldestBegun) {
         return "delete " + savedState + ", then start with full in relay.sync-types to copy the current rows again, "
                 + "or with relay.incremental.start-timestamp set to "
                 + oldestBegun.map(t -> "a time at or after " + t).orElse("a time the oldest binlog holds")
@@ -91,7 +91,7 @@ public final class RetentionGuard {
      * @param retentionSeconds the server's retention, 0 or less when binlogs never expire
      * @return the headroom, 0 when the file is gone or due; NaN when binlogs never expire
      */
-    static double headroomSeconds(Optional<String> relayFile, List<String> files, ToLongFunction<String> began,
+    public static double headroomSeconds(Optional<String> relayFile, List<String> files, ToLongFunction<String> began,
             long retentionSeconds, long now) {
         if (retentionSeconds <= 0) {
             return Double.NaN;

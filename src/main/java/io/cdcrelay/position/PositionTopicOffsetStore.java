@@ -1,4 +1,4 @@
-package io.cdcrelay.capture;
+package io.cdcrelay.position;
 
 import io.debezium.embedded.KafkaConnectUtil;
 import java.nio.ByteBuffer;
@@ -32,11 +32,11 @@ import org.apache.kafka.connect.util.Callback;
 public final class PositionTopicOffsetStore implements OffsetBackingStore {
 
     /** Engine property: the positions topic. */
-    static final String TOPIC = "relay.positions.topic";
+    public static final String TOPIC = "relay.positions.topic";
     /** Engine properties under this prefix are the positions consumer's settings (bootstrap servers, security). */
-    static final String CLIENT = "relay.positions.client.";
+    public static final String CLIENT = "relay.positions.client.";
     /** Engine property: the class of the engine's own store, which this one wraps. */
-    static final String OWN_STORE = "relay.positions.own-store";
+    public static final String OWN_STORE = "relay.positions.own-store";
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     private OffsetBackingStore own;

@@ -1,4 +1,4 @@
-package io.cdcrelay.capture;
+package io.cdcrelay.position;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -23,9 +23,9 @@ import com.github.shyiko.mysql.binlog.event.QueryEventData;
 import com.github.shyiko.mysql.binlog.event.RotateEventData;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.NullEventDataDeserializer;
-import io.cdcrelay.capture.BinlogStartChooser.Event;
-import io.cdcrelay.capture.BinlogStartChooser.Kind;
-import io.cdcrelay.capture.BinlogStartChooser.Position;
+import io.cdcrelay.position.BinlogStartChooser.Event;
+import io.cdcrelay.position.BinlogStartChooser.Kind;
+import io.cdcrelay.position.BinlogStartChooser.Position;
 import io.cdcrelay.config.SettingsException;
 import io.cdcrelay.config.SourceSettings;
 import org.slf4j.Logger;
@@ -105,7 +105,7 @@ public final class BinlogStartLocator {
     }
 
     /** The creation time of a binlog file: the timestamp of its format description event. */
-    long fileCreated(String file) {
+    public long fileCreated(String file) {
         long[] created = {-1};
         read(file, e -> {
             if (e.kind() == Kind.FILE_START && e.file().equals(file)) {

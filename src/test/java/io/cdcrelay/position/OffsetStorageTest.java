@@ -1,4 +1,4 @@
-package io.cdcrelay.capture;
+package io.cdcrelay.position;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.cdcrelay.config.SettingsException;
+import io.cdcrelay.position.OffsetSeeder;
+import io.cdcrelay.position.OffsetStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package io.cdcrelay.delivery;
+package io.cdcrelay.position;
 
 import java.util.Map;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.cdcrelay.capture;
+package io.cdcrelay.position;
 
 import java.sql.Connection;
 import java.sql.SQLException;

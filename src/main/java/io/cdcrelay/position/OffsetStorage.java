@@ -1,4 +1,4 @@
-package io.cdcrelay.capture;
+package io.cdcrelay.position;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +29,9 @@ import org.apache.kafka.connect.util.SharedTopicAdmin;
 public final class OffsetStorage {
 
     /** The relay's own file store; Kafka's, which reads and writes the same file, is still understood. */
-    static final String FILE_STORE = AtomicOffsetFileStore.class.getName();
+    public static final String FILE_STORE = AtomicOffsetFileStore.class.getName();
     static final String KAFKA_FILE_STORE = FileOffsetBackingStore.class.getName();
-    static final String KAFKA_STORE = KafkaOffsetBackingStore.class.getName();
+    public static final String KAFKA_STORE = KafkaOffsetBackingStore.class.getName();
     private static final String STORE = "offset.storage";
     private static final String FILE_NAME = AtomicOffsetFileStore.FILE_NAME;
     private static final Duration TOPIC_LOOKUP = Duration.ofSeconds(30);
@@ -65,7 +65,7 @@ public final class OffsetStorage {
      * This store behind the positions topic, as the engine reads its start under exactly-once: a position committed
      * there wins. Only for reading: a position seeded through it would still go to this store alone.
      */
-    OffsetStorage behindPositions(String topic, Map<String, String> client) {
+    public OffsetStorage behindPositions(String topic, Map<String, String> client) {
         Map<String, String> wrapped = new HashMap<>(engine);
         PositionTopicOffsetStore.engineProperties(topic, client, kind())
                 .forEach((k, v) -> wrapped.put((String) k, (String) v));

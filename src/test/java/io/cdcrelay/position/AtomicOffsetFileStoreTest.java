@@ -1,4 +1,4 @@
-package io.cdcrelay.capture;
+package io.cdcrelay.position;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.cdcrelay.config.SettingsException;
+import io.cdcrelay.position.AtomicOffsetFileStore;
+import io.cdcrelay.position.OffsetSeeder;
+import io.cdcrelay.position.OffsetStorage;
 import io.debezium.embedded.EmbeddedWorkerConfig;
 import io.debezium.embedded.KafkaConnectUtil;
 import org.apache.kafka.connect.storage.OffsetBackingStore;
