@@ -9,7 +9,7 @@ import java.util.Properties;
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.config.KafkaSettings;
 import io.cdcrelay.config.TopicSettings;
-import io.cdcrelay.delivery.OrderedExecutors;
+import io.cdcrelay.acknowledgement.OrderedExecutors;
 import io.cdcrelay.position.PositionCodec;
 import io.cdcrelay.report.RelayHealth;
 import io.cdcrelay.report.RelayMetrics;

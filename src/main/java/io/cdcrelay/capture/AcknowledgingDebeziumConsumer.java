@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import io.cdcrelay.config.DeliverySettings;
-import io.cdcrelay.delivery.SessionLoop;
+import io.cdcrelay.acknowledgement.SessionLoop;
 import io.cdcrelay.report.DebeziumMBeans;
 import io.cdcrelay.report.RelayHealth;
 import io.debezium.engine.ChangeEvent;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.cdcrelay.delivery.SessionLoop;
+import io.cdcrelay.acknowledgement.SessionLoop;
 
 /**
  * What an operator's action may ask of the running capture: restart the engine so it reads a widened table

@@ -8,10 +8,10 @@ import java.util.OptionalLong;
 
 import io.cdcrelay.change.PrimaryKeyUpdate;
 import io.cdcrelay.config.DeliverySettings;
-import io.cdcrelay.delivery.AcknowledgedPrefix;
-import io.cdcrelay.delivery.HandOver;
+import io.cdcrelay.acknowledgement.AcknowledgedPrefix;
+import io.cdcrelay.acknowledgement.HandOver;
 import io.cdcrelay.position.ResumePoint;
-import io.cdcrelay.delivery.SessionLoop;
+import io.cdcrelay.acknowledgement.SessionLoop;
 import io.cdcrelay.report.DebeziumMBeans;
 import io.cdcrelay.report.RelayHealth;
 import io.cdcrelay.transaction.Released;

@@ -9,7 +9,7 @@ import java.util.function.BooleanSupplier;
 
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.config.SourceServer;
-import io.cdcrelay.delivery.TcpProbe;
+import io.cdcrelay.acknowledgement.TcpProbe;
 import io.cdcrelay.failover.SourceFollower;
 import io.cdcrelay.position.OffsetSeeder;
 import io.cdcrelay.position.OffsetStorage;

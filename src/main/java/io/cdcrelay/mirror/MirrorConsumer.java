@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 
 import io.cdcrelay.config.DeliverySettings;
-import io.cdcrelay.delivery.SessionLoop;
+import io.cdcrelay.acknowledgement.SessionLoop;
 import io.cdcrelay.report.MirrorMetrics;
 import io.cdcrelay.report.RelayHealth;
 import org.apache.camel.Exchange;

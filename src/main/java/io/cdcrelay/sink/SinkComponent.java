@@ -3,7 +3,7 @@ package io.cdcrelay.sink;
 import java.util.Map;
 
 import io.cdcrelay.position.ResumePoint;
-import io.cdcrelay.delivery.Ticket;
+import io.cdcrelay.acknowledgement.Ticket;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;

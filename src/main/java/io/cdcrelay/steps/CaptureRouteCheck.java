@@ -10,7 +10,7 @@ import java.util.function.UnaryOperator;
 
 import io.cdcrelay.config.SettingsException;
 import io.cdcrelay.position.ResumePoint;
-import io.cdcrelay.delivery.Ticket;
+import io.cdcrelay.acknowledgement.Ticket;
 import org.apache.camel.CamelContext;
 import org.apache.camel.NamedNode;
 import org.apache.camel.model.ModelCamelContext;

@@ -1,6 +1,6 @@
 package io.cdcrelay.steps;
 
-import io.cdcrelay.delivery.PartitionLanes;
+import io.cdcrelay.acknowledgement.PartitionLanes;
 import io.cdcrelay.sink.Outgoing;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;

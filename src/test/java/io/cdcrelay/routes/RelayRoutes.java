@@ -16,7 +16,7 @@ import io.cdcrelay.change.ChangeEvent;
 import io.cdcrelay.change.CommitSequence;
 import io.cdcrelay.config.FormatSettings;
 import io.cdcrelay.config.RelaySettings;
-import io.cdcrelay.delivery.HandOver;
+import io.cdcrelay.acknowledgement.HandOver;
 import io.cdcrelay.position.ResumePoint;
 import io.cdcrelay.format.FormatOptions;
 import io.cdcrelay.steps.DeliveryTracking;

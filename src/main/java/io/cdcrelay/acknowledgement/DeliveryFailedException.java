@@ -1,4 +1,4 @@
-package io.cdcrelay.delivery;
+package io.cdcrelay.acknowledgement;
 
 /**
  * A change or record was not acknowledged by the destination, or not in time. Ends the source's session

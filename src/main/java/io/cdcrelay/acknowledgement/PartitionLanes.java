@@ -1,4 +1,4 @@
-package io.cdcrelay.delivery;
+package io.cdcrelay.acknowledgement;
 
 import java.time.Duration;
 import java.util.ArrayList;

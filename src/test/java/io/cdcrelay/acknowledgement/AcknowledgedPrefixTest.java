@@ -1,4 +1,4 @@
-package io.cdcrelay.delivery;
+package io.cdcrelay.acknowledgement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
