@@ -1,15 +1,15 @@
 package io.cdcrelay;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.time.Clock;
 
+import io.cdcrelay.acknowledgement.OrderedExecutors;
+import io.cdcrelay.acknowledgement.PartitionLanes;
 import io.cdcrelay.change.CommitSequence;
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.config.FormatSettings;
-import io.cdcrelay.acknowledgement.OrderedExecutors;
-import io.cdcrelay.acknowledgement.PartitionLanes;
 import io.cdcrelay.config.PartitioningSettings;
 import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.format.FormatOptions;

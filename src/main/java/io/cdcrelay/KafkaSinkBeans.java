@@ -1,15 +1,13 @@
 package io.cdcrelay;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
+import io.cdcrelay.acknowledgement.OrderedExecutors;
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.config.KafkaSettings;
 import io.cdcrelay.config.TopicSettings;
-import io.cdcrelay.acknowledgement.OrderedExecutors;
 import io.cdcrelay.position.PositionCodec;
 import io.cdcrelay.report.RelayHealth;
 import io.cdcrelay.report.RelayMetrics;
@@ -19,9 +17,9 @@ import io.cdcrelay.sink.KafkaChangeSink;
 import io.cdcrelay.sink.TransactionalKafkaSink;
 import io.cdcrelay.topic.KafkaTopics;
 import org.apache.camel.CamelContext;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /** The sink of {@code relay.sink=kafka}: its producer, topic admin and dead-letter topic. */
 final class KafkaSinkBeans {

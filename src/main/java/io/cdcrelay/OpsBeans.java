@@ -9,18 +9,18 @@ import io.cdcrelay.change.SourceSchema;
 import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.ha.Election;
-import io.cdcrelay.report.DebeziumMBeans;
-import io.cdcrelay.steps.DeliveryTracking;
 import io.cdcrelay.ops.HealthEndpoint;
 import io.cdcrelay.ops.HttpPortGuard;
-import io.cdcrelay.report.IncrementalSnapshotProgress;
 import io.cdcrelay.ops.MetricsEndpoint;
-import io.cdcrelay.report.MirrorMetrics;
 import io.cdcrelay.ops.ProgressReporter;
 import io.cdcrelay.ops.Readiness;
+import io.cdcrelay.ops.StatusEndpoint;
+import io.cdcrelay.report.DebeziumMBeans;
+import io.cdcrelay.report.IncrementalSnapshotProgress;
+import io.cdcrelay.report.MirrorMetrics;
 import io.cdcrelay.report.RelayHealth;
 import io.cdcrelay.report.RelayMetrics;
-import io.cdcrelay.ops.StatusEndpoint;
+import io.cdcrelay.steps.DeliveryTracking;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -42,15 +42,19 @@ final class OpsBeans {
     final RelayMetrics metrics;
     final Optional<MirrorMetrics> mirrorMetrics;
     final RelayHealth health;
+    /** The Debezium connector's own MBeans, the one reader of them; empty without CDC. */
+    final Optional<DebeziumMBeans> debezium;
     /** The re-snapshot's progress; empty without CDC. */
     final Optional<IncrementalSnapshotProgress> snapshotProgress;
 
     private OpsBeans(MeterRegistry meters, RelayMetrics metrics, Optional<MirrorMetrics> mirrorMetrics,
-            RelayHealth health, Optional<IncrementalSnapshotProgress> snapshotProgress) {
+            RelayHealth health, Optional<DebeziumMBeans> debezium,
+            Optional<IncrementalSnapshotProgress> snapshotProgress) {
         this.meters = meters;
         this.metrics = metrics;
         this.mirrorMetrics = mirrorMetrics;
         this.health = health;
+        this.debezium = debezium;
         this.snapshotProgress = snapshotProgress;
     }
 
@@ -84,7 +88,7 @@ final class OpsBeans {
                 leadership));
         registry.bind("healthEndpoint", new HealthEndpoint(readiness));
         registry.bind("metricsEndpoint", new MetricsEndpoint(meters));
-        return new OpsBeans(meters, metrics, mirror, health, snapshotProgress);
+        return new OpsBeans(meters, metrics, mirror, health, debezium, snapshotProgress);
     }
 
     /** The server's row estimate of the captured tables; 0 when it cannot be read (the line then omits it). */

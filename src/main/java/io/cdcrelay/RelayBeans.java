@@ -8,11 +8,10 @@ import io.cdcrelay.capture.CaptureControl;
 import io.cdcrelay.capture.DebeziumSourceConfiguration;
 import io.cdcrelay.capture.RelayDebeziumComponent;
 import io.cdcrelay.capture.SnapshotRequests;
-import io.cdcrelay.position.RetentionMonitor;
 import io.cdcrelay.change.ChangeEventMapper;
 import io.cdcrelay.change.CommitSequence;
-import io.cdcrelay.change.KeyCatalog;
 import io.cdcrelay.change.JdbcServerVersion;
+import io.cdcrelay.change.KeyCatalog;
 import io.cdcrelay.config.CaptureSettings;
 import io.cdcrelay.config.FormatSettings;
 import io.cdcrelay.config.KafkaSettings;
@@ -25,12 +24,12 @@ import io.cdcrelay.ha.Election;
 import io.cdcrelay.ha.StandbyRestart;
 import io.cdcrelay.ops.SnapshotEndpoint;
 import io.cdcrelay.ops.SnapshotJmx;
-import io.cdcrelay.report.SnapshotOperation;
+import io.cdcrelay.position.RetentionMonitor;
 import io.cdcrelay.report.RelayMetrics;
+import io.cdcrelay.report.SnapshotOperation;
 import io.cdcrelay.sink.ChangeSink;
 import io.cdcrelay.sink.StartedOnFirstUse;
 import io.cdcrelay.steps.ToChangeEvent;
-import io.cdcrelay.topic.TopicNameRule;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
@@ -122,7 +121,8 @@ final class RelayBeans implements CamelConfiguration {
         }
         CaptureControl control = new CaptureControl(new AddedTables(settings.dataDir(), source.name()), beforeEngine);
         registry.bind("debezium-mysql", new RelayDebeziumComponent(debezium, settings.delivery(), ops.health,
-                new RelayDebeziumComponent.Capture(source.snapshot().signalTable(), control, follower)));
+                new RelayDebeziumComponent.Capture(source.snapshot().signalTable(), control, follower,
+                        ops.debezium.orElseThrow())));
         SnapshotRequests snapshots = new SnapshotRequests(follower::reading, control, ops.snapshotProgress.orElseThrow(),
                 Clock.systemUTC());
         // Debezium reads the signal from the binlog: without incremental it never would

@@ -7,8 +7,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.acknowledgement.SessionLoop;
+import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.report.DebeziumMBeans;
 import io.cdcrelay.report.RelayHealth;
 import io.debezium.engine.ChangeEvent;
@@ -75,7 +75,7 @@ final class AcknowledgingDebeziumConsumer extends DefaultConsumer
         this.outages = outages;
         var configuration = endpoint.getConfiguration();
         this.snapshotOnly = "initial_only".equals(configuration.getSnapshotMode())
-                ? new DebeziumMBeans(configuration.getTopicPrefix()) : null;
+                ? endpoint.capture().mbeans() : null;
         this.loop = new SessionLoop(COMPONENT, "Debezium engine", health, this::newSession, sourceAnswers);
     }
 

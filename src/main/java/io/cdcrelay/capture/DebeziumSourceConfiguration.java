@@ -16,9 +16,9 @@ import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.config.StateSettings;
 import io.cdcrelay.position.OffsetStorage;
 import io.cdcrelay.position.PositionTopicOffsetStore;
+import io.cdcrelay.topic.KafkaTopics;
 import io.debezium.storage.kafka.history.KafkaSchemaHistory;
 import org.apache.camel.component.debezium.mysql.configuration.MySqlConnectorEmbeddedDebeziumConfiguration;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * Builds the Debezium connector configuration from the relay's settings: connection, flavor, offsets and
@@ -214,14 +214,7 @@ public final class DebeziumSourceConfiguration {
 
     /** Reading the positions topic: the bootstrap servers, and the clients' settings a consumer knows (security). */
     public static Map<String, String> positionsClient(KafkaSettings kafka) {
-        Map<String, String> consumer = new HashMap<>();
-        kafka.producer().forEach((key, value) -> {
-            if (ConsumerConfig.configNames().contains(key)) {
-                consumer.put(key, value);
-            }
-        });
-        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        return consumer;
+        return KafkaTopics.consumerSettings(kafka.bootstrapServers(), kafka.producer());
     }
 
     /** The engine's offset file: its name is the source's name. */

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import io.cdcrelay.change.PrimaryKeyUpdate;
-import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.acknowledgement.AcknowledgedPrefix;
 import io.cdcrelay.acknowledgement.HandOver;
-import io.cdcrelay.position.ResumePoint;
 import io.cdcrelay.acknowledgement.SessionLoop;
+import io.cdcrelay.change.PrimaryKeyUpdate;
+import io.cdcrelay.config.DeliverySettings;
+import io.cdcrelay.position.ResumePoint;
 import io.cdcrelay.report.DebeziumMBeans;
 import io.cdcrelay.report.RelayHealth;
 import io.cdcrelay.transaction.Released;

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.failover.SourceFollower;
+import io.cdcrelay.report.DebeziumMBeans;
 import io.cdcrelay.report.RelayHealth;
 import org.apache.camel.component.debezium.DebeziumComponent;
 import org.apache.camel.component.debezium.DebeziumEndpoint;
@@ -34,8 +35,10 @@ public final class RelayDebeziumComponent extends DebeziumComponent<MySqlConnect
      *
      * @param signalTable the signal table of re-snapshots, which Debezium must read, empty without one
      * @param follower    which server of {@code relay.source.host} each engine start reads
+     * @param mbeans      the connector's own MBeans, read by the watchdogs and the ops endpoints alike
      */
-    public record Capture(Optional<String> signalTable, CaptureControl control, SourceFollower follower) {
+    public record Capture(Optional<String> signalTable, CaptureControl control, SourceFollower follower,
+            DebeziumMBeans mbeans) {
     }
 
     /** @param health told when the engine runs, fails (and restarts) or finishes */

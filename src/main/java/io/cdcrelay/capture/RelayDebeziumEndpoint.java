@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
 
+import io.cdcrelay.acknowledgement.TcpProbe;
 import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.config.SourceServer;
-import io.cdcrelay.acknowledgement.TcpProbe;
 import io.cdcrelay.failover.SourceFollower;
 import io.cdcrelay.position.OffsetSeeder;
 import io.cdcrelay.position.OffsetStorage;
@@ -43,9 +43,14 @@ final class RelayDebeziumEndpoint extends DebeziumEndpoint<MySqlConnectorEmbedde
         this.capture = capture;
     }
 
+    /** What the relay's engine captures beyond the configuration, and its handles. */
+    RelayDebeziumComponent.Capture capture() {
+        return capture;
+    }
+
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        DebeziumMBeans mbeans = new DebeziumMBeans(configuration.getName());
+        DebeziumMBeans mbeans = capture.mbeans();
         SourceFollower follower = capture.follower();
         BooleanSupplier readServerAnswers = () -> probe(follower.reading().server());
         // a restart waits for any listed server: the one read may be gone for good after a failover

@@ -4,6 +4,7 @@ import java.util.Properties;
 
 import io.cdcrelay.config.MirrorSettings;
 import io.cdcrelay.config.SettingsException;
+import io.cdcrelay.topic.OrderedProducer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -81,11 +82,7 @@ public final class MirrorClientProperties {
 
     /** Idempotent with acks=all, so retries neither duplicate nor reorder within a destination partition. */
     public static Properties producer(MirrorSettings mirror) {
-        Properties p = new Properties();
-        p.setProperty(ProducerConfig.ACKS_CONFIG, "all");
-        p.setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.setProperty(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-        p.setProperty(ProducerConfig.LINGER_MS_CONFIG, "5");
+        Properties p = OrderedProducer.defaults();
         p.setProperty(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(64 * 1024));
         p.setProperty(ProducerConfig.CLIENT_ID_CONFIG, "cdc-relay-mirror-" + mirror.groupId());
         p.putAll(mirror.destination());

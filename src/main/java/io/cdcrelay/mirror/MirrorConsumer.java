@@ -5,8 +5,8 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 
-import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.acknowledgement.SessionLoop;
+import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.report.MirrorMetrics;
 import io.cdcrelay.report.RelayHealth;
 import org.apache.camel.Exchange;

@@ -9,10 +9,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.acknowledgement.DeliveryFailedException;
 import io.cdcrelay.acknowledgement.HandOver;
 import io.cdcrelay.acknowledgement.SessionLoop;
+import io.cdcrelay.config.DeliverySettings;
 import io.cdcrelay.report.MirrorMetrics;
 import io.cdcrelay.report.RelayHealth;
 import org.apache.camel.Exchange;

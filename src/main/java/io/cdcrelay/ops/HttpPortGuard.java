@@ -26,7 +26,8 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
  */
 public final class HttpPortGuard implements StartupListener, Ordered {
 
-    private static final String FIX = "set relay.http.port to a free port, or to 0 to run without the HTTP endpoints";
+    /** How to mend a taken port, in the start's sentence and the precheck's line alike. */
+    public static final String FIX = "set relay.http.port to a free port, or to 0 to run without the HTTP endpoints";
 
     private final int port;
 

@@ -1,6 +1,7 @@
 package io.cdcrelay.ops;
 
 import java.util.Map;
+
 import io.cdcrelay.report.RelayHealth;
 
 /**

@@ -3,7 +3,6 @@ package io.cdcrelay.ops;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
-
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;

@@ -23,11 +23,11 @@ import com.github.shyiko.mysql.binlog.event.QueryEventData;
 import com.github.shyiko.mysql.binlog.event.RotateEventData;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.NullEventDataDeserializer;
+import io.cdcrelay.config.SettingsException;
+import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.position.BinlogStartChooser.Event;
 import io.cdcrelay.position.BinlogStartChooser.Kind;
 import io.cdcrelay.position.BinlogStartChooser.Position;
-import io.cdcrelay.config.SettingsException;
-import io.cdcrelay.config.SourceSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

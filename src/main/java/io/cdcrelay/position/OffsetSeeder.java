@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import io.cdcrelay.position.BinlogStartChooser.Position;
 import io.cdcrelay.config.SourceSettings;
+import io.cdcrelay.position.BinlogStartChooser.Position;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.storage.OffsetStorageReaderImpl;
 import org.apache.kafka.connect.storage.OffsetStorageWriter;

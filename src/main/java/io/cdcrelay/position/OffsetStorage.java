@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.cdcrelay.config.SettingsException;
+import io.cdcrelay.topic.KafkaTopics;
 import io.debezium.embedded.EmbeddedWorkerConfig;
 import io.debezium.embedded.KafkaConnectUtil;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.connect.storage.FileOffsetBackingStore;
 import org.apache.kafka.connect.storage.KafkaOffsetBackingStore;
 import org.apache.kafka.connect.storage.OffsetBackingStore;
@@ -85,12 +85,7 @@ public final class OffsetStorage {
             // opening it says which stores the relay can read
             return true;
         }
-        Map<String, Object> admin = new HashMap<>();
-        engine.forEach((k, v) -> {
-            if (AdminClientConfig.configNames().contains(k)) {
-                admin.put(k, v);
-            }
-        });
+        Properties admin = KafkaTopics.adminProperties(engine.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG), engine);
         admin.put(CommonClientConfigs.CLIENT_ID_CONFIG, "cdc-relay-offsets-admin");
         try (Admin client = Admin.create(admin)) {
             return client.listTopics().names().get(TOPIC_LOOKUP.toMillis(), TimeUnit.MILLISECONDS)

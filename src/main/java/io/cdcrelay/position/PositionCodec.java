@@ -2,6 +2,7 @@ package io.cdcrelay.position;
 
 import java.util.List;
 import java.util.Map;
+
 import org.apache.kafka.connect.json.JsonConverter;
 
 /**

@@ -1,6 +1,5 @@
 package io.cdcrelay.position;
 
-import io.debezium.embedded.KafkaConnectUtil;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collection;
@@ -12,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+
+import io.debezium.embedded.KafkaConnectUtil;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.runtime.WorkerConfig;
 import org.apache.kafka.connect.storage.KafkaOffsetBackingStore;

@@ -19,8 +19,7 @@ final class HttpPortCheck {
 
     CheckResult run() {
         return HttpPortGuard.whyUnavailable(null, port)
-                .map(reason -> CheckResult.fail(NAME, port + " is in use (" + reason + ")",
-                        "set relay.http.port to a free port, or to 0 to run without the HTTP endpoints"))
+                .map(reason -> CheckResult.fail(NAME, port + " is in use (" + reason + ")", HttpPortGuard.FIX))
                 .orElseGet(() -> CheckResult.pass(NAME, port + " is free for /status, /health and /metrics"));
     }
 }

@@ -5,16 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.cdcrelay.position.RetentionGuard;
 import io.cdcrelay.capture.SavedPositionCheck;
 import io.cdcrelay.config.CaptureSettings;
 import io.cdcrelay.config.KafkaSettings;
-import io.cdcrelay.config.MirrorSettings;
 import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.RocketMqSettings;
 import io.cdcrelay.config.SourceSettings;
 import io.cdcrelay.config.StateSettings.KafkaState;
 import io.cdcrelay.failover.ServerInspector;
+import io.cdcrelay.position.RetentionGuard;
 import io.cdcrelay.topic.TopicNameRule;
 
 /**

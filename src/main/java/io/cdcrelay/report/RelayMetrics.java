@@ -16,8 +16,8 @@ import io.cdcrelay.change.ChangeEvent;
 import io.cdcrelay.change.Operation;
 import io.cdcrelay.change.SourcePosition;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 

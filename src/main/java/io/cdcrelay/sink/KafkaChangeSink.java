@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.cdcrelay.config.KafkaSettings;
+import io.cdcrelay.topic.OrderedProducer;
 import io.cdcrelay.topic.TopicPartitions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -66,13 +67,12 @@ public final class KafkaChangeSink implements ChangeSink {
      * floor, which must pay what the relay's producer pays.
      */
     public static Properties producerProperties(KafkaSettings kafka, String clientId, boolean transactionAtATime) {
-        Properties p = new Properties();
+        Properties p = OrderedProducer.defaults();
         p.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         p.setProperty(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-        p.setProperty(ProducerConfig.ACKS_CONFIG, "all");
-        p.setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.setProperty(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-        p.setProperty(ProducerConfig.LINGER_MS_CONFIG, transactionAtATime ? "0" : "5");
+        if (transactionAtATime) {
+            p.setProperty(ProducerConfig.LINGER_MS_CONFIG, "0");
+        }
         p.setProperty(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // Kafka's 16 KB batches made a request, and an lz4 frame, every ~40 changes: per-batch work in the relay
         // and in the broker dominated (bench/pipeline.sh: broker CPU 12.9 -> 9.4 µs, relay 65 -> 60 µs a change)

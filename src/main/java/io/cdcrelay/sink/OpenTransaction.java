@@ -1,10 +1,11 @@
 package io.cdcrelay.sink;
 
-import io.cdcrelay.position.ResumePoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+
+import io.cdcrelay.position.ResumePoint;
 
 /**
  * The Kafka transaction {@link TransactionalKafkaSink} is filling: the changes in it, who to tell when it

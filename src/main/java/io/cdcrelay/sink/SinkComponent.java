@@ -2,8 +2,8 @@ package io.cdcrelay.sink;
 
 import java.util.Map;
 
-import io.cdcrelay.position.ResumePoint;
 import io.cdcrelay.acknowledgement.Ticket;
+import io.cdcrelay.position.ResumePoint;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;

@@ -1,9 +1,5 @@
 package io.cdcrelay.sink;
 
-import io.cdcrelay.config.KafkaSettings;
-import io.cdcrelay.position.PositionCodec;
-import io.cdcrelay.position.ResumePoint;
-import io.cdcrelay.topic.TopicPartitions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+
+import io.cdcrelay.config.KafkaSettings;
+import io.cdcrelay.position.PositionCodec;
+import io.cdcrelay.position.ResumePoint;
+import io.cdcrelay.topic.TopicPartitions;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+import io.cdcrelay.acknowledgement.Ticket;
 import io.cdcrelay.config.SettingsException;
 import io.cdcrelay.position.ResumePoint;
-import io.cdcrelay.acknowledgement.Ticket;
 import org.apache.camel.CamelContext;
 import org.apache.camel.NamedNode;
 import org.apache.camel.model.ModelCamelContext;

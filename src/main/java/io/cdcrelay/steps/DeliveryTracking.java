@@ -1,7 +1,7 @@
 package io.cdcrelay.steps;
 
-import io.cdcrelay.change.ChangeEvent;
 import io.cdcrelay.acknowledgement.Ticket;
+import io.cdcrelay.change.ChangeEvent;
 import io.cdcrelay.report.RelayMetrics;
 import io.cdcrelay.sink.Outgoing;
 import org.apache.camel.Exchange;

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.cdcrelay.change.ChangeEvent;
-import io.cdcrelay.position.ResumePoint;
 import io.cdcrelay.partition.KeyChangeSplitter;
+import io.cdcrelay.position.ResumePoint;
 import io.cdcrelay.sink.Outgoing;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,16 +14,18 @@ import java.util.concurrent.TimeoutException;
 
 import io.cdcrelay.config.SettingsException;
 import org.apache.camel.support.service.ServiceSupport;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -67,14 +70,29 @@ public final class KafkaTopics extends ServiceSupport implements TopicPartitions
     /** Admin client settings: the bootstrap servers plus those of {@code clientProperties} an admin client knows. */
     public static Properties adminProperties(String bootstrapServers, Map<String, String> clientProperties) {
         Properties admin = new Properties();
-        // the clients' security settings (SASL, TLS) apply to the admin client as well
+        admin.putAll(known(AdminClientConfig.configNames(), bootstrapServers, clientProperties));
+        return admin;
+    }
+
+    /** Consumer settings: the bootstrap servers plus those of {@code clientProperties} a consumer knows. */
+    public static Map<String, String> consumerSettings(String bootstrapServers, Map<String, String> clientProperties) {
+        return known(ConsumerConfig.configNames(), bootstrapServers, clientProperties);
+    }
+
+    /**
+     * The settings of {@code clientProperties} (a producer's, or the engine's) another kind of client knows, with
+     * the bootstrap servers: the clients' security settings (SASL, TLS) apply to every client of the cluster.
+     */
+    private static Map<String, String> known(Set<String> names, String bootstrapServers,
+            Map<String, String> clientProperties) {
+        Map<String, String> known = new HashMap<>();
         clientProperties.forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key)) {
-                admin.setProperty(key, value);
+            if (names.contains(key)) {
+                known.put(key, value);
             }
         });
-        admin.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        return admin;
+        known.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return known;
     }
 
     private int resolve(String topic, int partitionsIfMissing) {

@@ -1,12 +1,13 @@
 package io.cdcrelay.bench;
 
-import io.cdcrelay.demo.EmbeddedKafka;
-import io.cdcrelay.demo.EmbeddedMariaDb;
-import io.cdcrelay.demo.FreePort;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+
+import io.cdcrelay.demo.EmbeddedKafka;
+import io.cdcrelay.demo.EmbeddedMariaDb;
+import io.cdcrelay.demo.FreePort;
 
 /**
  * {@code bench/guarantee.sh}: the relay's production jar with {@code relay.delivery.guarantee=exactly-once}

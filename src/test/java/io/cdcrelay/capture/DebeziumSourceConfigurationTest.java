@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
-import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.config.RelaySettings.SyncType;
+import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.position.AtomicOffsetFileStore;
 import io.cdcrelay.position.OffsetStorage;
 import io.cdcrelay.position.PositionTopicOffsetStore;

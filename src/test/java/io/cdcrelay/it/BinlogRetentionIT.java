@@ -22,12 +22,12 @@ import java.util.regex.Pattern;
 
 import io.cdcrelay.TestRelay;
 import io.cdcrelay.capture.DebeziumSourceConfiguration;
-import io.cdcrelay.position.OffsetSeeder;
 import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.demo.Directories;
 import io.cdcrelay.demo.EmbeddedMariaDb;
 import io.cdcrelay.demo.FreePort;
 import io.cdcrelay.it.RealServers.Servers;
+import io.cdcrelay.position.OffsetSeeder;
 import io.cdcrelay.precheck.CheckResult;
 import io.cdcrelay.precheck.Precheck;
 import io.micrometer.core.instrument.Gauge;

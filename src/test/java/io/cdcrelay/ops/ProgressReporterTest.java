@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.management.ObjectName;
 
 import io.cdcrelay.report.DebeziumMBeans;

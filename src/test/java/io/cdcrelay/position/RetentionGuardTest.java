@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.Properties;
 
 import io.cdcrelay.capture.SavedPositionCheck;
+import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.position.OffsetStorage;
 import io.cdcrelay.position.RetentionGuard.Saved;
-import io.cdcrelay.config.RelaySettings;
 import io.cdcrelay.position.RetentionGuard;
 import io.cdcrelay.position.SourceBinlogs;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import javax.management.ObjectName;
 
 import io.cdcrelay.report.DebeziumMBeans;

@@ -2,17 +2,6 @@ package io.cdcrelay.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cdcrelay.change.ChangeEvent;
-import io.cdcrelay.change.Changes;
-import io.cdcrelay.change.CommitSequence;
-import io.cdcrelay.change.Operation;
-import io.cdcrelay.change.TransactionInfo;
-import io.cdcrelay.position.PositionCodec;
-import io.cdcrelay.position.ResumePoint;
-import io.cdcrelay.format.ValueRenderer;
-import io.cdcrelay.partition.KeyChangeSplitter;
-import io.cdcrelay.partition.PartitionKey;
-import io.cdcrelay.steps.SplitKeyChanges;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -22,6 +11,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+
+import io.cdcrelay.change.ChangeEvent;
+import io.cdcrelay.change.Changes;
+import io.cdcrelay.change.CommitSequence;
+import io.cdcrelay.change.Operation;
+import io.cdcrelay.change.TransactionInfo;
+import io.cdcrelay.format.ValueRenderer;
+import io.cdcrelay.partition.KeyChangeSplitter;
+import io.cdcrelay.partition.PartitionKey;
+import io.cdcrelay.position.PositionCodec;
+import io.cdcrelay.position.ResumePoint;
+import io.cdcrelay.steps.SplitKeyChanges;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
