@@ -66,6 +66,8 @@ class RouteHeaderTest {
         assertThat(records).hasSize(1);
         assertThat(text(records.get(0), "amount")).isEqualTo("10.50");
         assertThat(text(records.get(0), "relay.table")).isEqualTo("orders");
+        assertThat(records.get(0).headers()).extracting(Header::key).as("the relay's own, then the route's")
+                .containsExactly("relay.db", "relay.table", "relay.op", "relay.tx", "amount");
     }
 
     private static String text(ProducerRecord<String, byte[]> record, String header) {
