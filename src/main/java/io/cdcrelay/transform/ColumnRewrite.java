@@ -9,11 +9,18 @@ interface ColumnRewrite {
     /** @return the column's name after the step, or null when the step drops it */
     String name(String column);
 
-    /** @param value the column's value, never null (SQL NULL stays NULL) */
-    Object value(String column, Object value);
+    /** @param value the column's value, never null (SQL NULL stays NULL); kept unless the step changes values */
+    default Object value(String column, Object value) {
+        return value;
+    }
 
-    ColumnType type(String column, ColumnType type);
+    /** The column's source type; kept unless the step changes values. */
+    default ColumnType type(String column, ColumnType type) {
+        return type;
+    }
 
-    /** The column's schema in the connector's value, for the Debezium format. */
-    Schema schema(String column, Schema schema);
+    /** The column's schema in the connector's value, for the Debezium format; kept unless the step changes values. */
+    default Schema schema(String column, Schema schema) {
+        return schema;
+    }
 }

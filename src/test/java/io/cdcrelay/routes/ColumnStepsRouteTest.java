@@ -3,7 +3,6 @@ package io.cdcrelay.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Types;
 import java.util.LinkedHashMap;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
 
 import io.cdcrelay.change.ChangeEvent;
 import io.cdcrelay.change.Changes;
@@ -57,9 +55,7 @@ class ColumnStepsRouteTest {
 
     @BeforeAll
     static void addTheSteps() throws Exception {
-        String route = Files.readString(RelayRoutes.ROUTES.resolve("cdc.camel.yaml"));
-        assertThat(route.split(Pattern.quote(FILTER), -1)).as("the route's one filter").hasSize(2);
-        Files.writeString(edited.resolve("cdc.camel.yaml"), route.replace(FILTER, EDITED));
+        RelayRoutes.editedCdcRoute(edited, FILTER, EDITED);
     }
 
     @Configure

@@ -2,13 +2,11 @@ package io.cdcrelay.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import io.cdcrelay.change.ChangeEvent;
 import io.cdcrelay.change.Changes;
@@ -42,9 +40,7 @@ class FilteredChangeTest {
 
     @BeforeAll
     static void editTheRoute() throws Exception {
-        String route = Files.readString(RelayRoutes.ROUTES.resolve("cdc.camel.yaml"));
-        assertThat(route.split(Pattern.quote(FILTER), -1)).as("the route's one filter").hasSize(2);
-        Files.writeString(edited.resolve("cdc.camel.yaml"), route.replace(FILTER, EDITED));
+        RelayRoutes.editedCdcRoute(edited, FILTER, EDITED);
     }
 
     @Configure

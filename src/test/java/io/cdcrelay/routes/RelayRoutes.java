@@ -1,5 +1,7 @@
 package io.cdcrelay.routes;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -101,6 +104,22 @@ final class RelayRoutes implements CamelConfiguration {
         FormatSettings f = settings.formats();
         return new FormatOptions(settings.capture().orElseThrow().source().name(), f.dbType(), f.tenant(), f.clusterId(), () -> "10.11.19",
                 settings.timeZone(), f.transactionSequence(), f.debeziumSchemas(), Clock.systemUTC());
+    }
+
+    /**
+     * Writes into {@code dir} the shipped {@code cdc.camel.yaml} with its one {@code shipped} text replaced: a user's
+     * edit of the real file.
+     *
+     * @return the edited copy
+     */
+    static Path editedCdcRoute(Path dir, String shipped, String replacement) throws IOException {
+        String route = Files.readString(ROUTES.resolve("cdc.camel.yaml"));
+        if (route.split(Pattern.quote(shipped), -1).length != 2) {
+            throw new AssertionError("the shipped cdc.camel.yaml has not exactly one " + shipped);
+        }
+        Path edited = dir.resolve("cdc.camel.yaml");
+        Files.writeString(edited, route.replace(shipped, replacement));
+        return edited;
     }
 
     CamelContext context() {

@@ -3,13 +3,11 @@ package io.cdcrelay.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
 
 import io.cdcrelay.change.Changes;
 import io.cdcrelay.sink.KafkaSinks;
@@ -47,9 +45,7 @@ class RouteHeaderTest {
 
     @BeforeAll
     static void addTheStep() throws Exception {
-        String route = Files.readString(RelayRoutes.ROUTES.resolve("cdc.camel.yaml"));
-        assertThat(route.split(Pattern.quote(SINK), -1)).as("the route's one sink").hasSize(2);
-        Files.writeString(edited.resolve("cdc.camel.yaml"), route.replace(SINK, SET_HEADER + SINK));
+        RelayRoutes.editedCdcRoute(edited, SINK, SET_HEADER + SINK);
     }
 
     @Configure
