@@ -127,19 +127,19 @@ final class MirrorSession implements SessionLoop.Session, ConsumerRebalanceListe
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         Exchange exchange = owner.newExchange();
         exchange.getMessage().setBody(record);
-        offsets.dispatched(partition, record.offset());
+        PartitionOffsets.Dispatched dispatched = offsets.dispatched(partition, record.offset());
         try {
             handOver.send(exchange, error -> {
                 if (error == null) {
-                    offsets.acknowledged(partition, record.offset());
+                    dispatched.acknowledged();
                 } else {
-                    offsets.failed(partition, record.offset());
+                    dispatched.failed();
                     metrics.failed(record.topic());
                 }
                 owner.release(exchange);
             });
         } catch (RuntimeException e) {
-            offsets.failed(partition, record.offset());
+            dispatched.failed();
             throw e;
         }
     }

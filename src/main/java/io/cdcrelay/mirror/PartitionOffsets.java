@@ -4,64 +4,85 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeSet;
 
+import io.cdcrelay.acknowledgement.AcknowledgedPrefix;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * Per source partition, the offsets handed to the destination and not yet acknowledged, and from them the
  * offset the group may commit: the first offset not acknowledged, so a restart resumes with it. Records are
- * acknowledged out of order under round-robin (different destination partitions), hence a sorted set.
- * A failed record is never acknowledged: the commit stops in front of it until the consumer restarts.
- * Called from the poll thread and from the producer's acknowledgement threads.
+ * acknowledged out of order under round-robin (different destination partitions): each partition's records go
+ * through an {@link AcknowledgedPrefix}, the core the binlog's changes go through too. A failed record is never
+ * acknowledged: the commit stops in front of it until the consumer restarts. Called from the poll thread and
+ * from the producer's acknowledgement threads.
  */
 final class PartitionOffsets {
 
     private final Map<TopicPartition, Progress> partitions = new HashMap<>();
 
-    private static final class Progress {
-        final TreeSet<Long> inFlight = new TreeSet<>();
-        long next = -1;
-        long failedAt = Long.MAX_VALUE;
-        long committed = -1;
+    /** A record handed to the destination: tell it what became of it, once. */
+    final class Dispatched {
 
-        long committable() {
-            long first = inFlight.isEmpty() ? next : inFlight.first();
-            return Math.min(first, failedAt);
+        private final Progress progress;
+        private final long sequence;
+
+        private Dispatched(Progress progress, long sequence) {
+            this.progress = progress;
+            this.sequence = sequence;
+        }
+
+        void acknowledged() {
+            synchronized (PartitionOffsets.this) {
+                progress.prefix.acknowledge(sequence);
+                settled();
+            }
+        }
+
+        void failed() {
+            synchronized (PartitionOffsets.this) {
+                settled();
+            }
+        }
+
+        private void settled() {
+            // a partition revoked and forgotten meanwhile keeps counting on its own, unseen
+            if (--progress.inFlight == 0) {
+                PartitionOffsets.this.notifyAll();
+            }
         }
     }
 
-    synchronized void dispatched(TopicPartition partition, long offset) {
+    private static final class Progress {
+        final AcknowledgedPrefix<Long> prefix = new AcknowledgedPrefix<>(offset -> passedThrough = offset + 1);
+        /** The first offset of the session: where it resumes while nothing was acknowledged. */
+        long first = -1;
+        /** The offset after the last one handed over. */
+        long next = -1;
+        /** The offset after the acknowledged prefix, -1 before its first record. */
+        long passedThrough = -1;
+        long committed = -1;
+        /** Handed over and neither acknowledged nor failed yet. */
+        int inFlight;
+
+        long committable() {
+            if (prefix.waiting() == 0) {
+                return next;
+            }
+            return passedThrough < 0 ? first : passedThrough;
+        }
+    }
+
+    synchronized Dispatched dispatched(TopicPartition partition, long offset) {
         Progress p = partitions.computeIfAbsent(partition, k -> new Progress());
         if (p.next < 0) {
             // the first record of a session sits at the committed (or just chosen and committed) position
             p.committed = offset;
+            p.first = offset;
         }
-        p.inFlight.add(offset);
         p.next = offset + 1;
-    }
-
-    synchronized void acknowledged(TopicPartition partition, long offset) {
-        settle(partition, offset, false);
-    }
-
-    synchronized void failed(TopicPartition partition, long offset) {
-        settle(partition, offset, true);
-    }
-
-    private void settle(TopicPartition partition, long offset, boolean failed) {
-        Progress p = partitions.get(partition);
-        if (p == null) {
-            return; // the partition was revoked and forgotten meanwhile
-        }
-        p.inFlight.remove(offset);
-        if (failed) {
-            p.failedAt = Math.min(p.failedAt, offset);
-        }
-        if (p.inFlight.isEmpty()) {
-            notifyAll();
-        }
+        p.inFlight++;
+        return new Dispatched(p, p.prefix.take(offset));
     }
 
     /** The committable offsets of {@code of} that moved since the last {@link #committed}. */
@@ -100,7 +121,7 @@ final class PartitionOffsets {
     /** Waits until no record of {@code of} is in flight. @return false when {@code timeout} passed first */
     synchronized boolean awaitSettled(Collection<TopicPartition> of, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (of.stream().map(partitions::get).anyMatch(p -> p != null && !p.inFlight.isEmpty())) {
+        while (of.stream().map(partitions::get).anyMatch(p -> p != null && p.inFlight > 0)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
