@@ -71,7 +71,8 @@ final class OmsDefaultWriter {
         };
     }
 
-    private void image(JsonGenerator g, SerializedString field, Map<String, Object> image, ChangeEvent change) throws IOException {
+    private void image(JsonGenerator g, SerializedString field, Map<String, Object> image, ChangeEvent change)
+            throws IOException {
         g.writeFieldName(field);
         g.writeStartObject();
         for (Map.Entry<String, Object> column : image.entrySet()) {

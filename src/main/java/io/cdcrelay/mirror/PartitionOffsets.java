@@ -55,21 +55,16 @@ final class PartitionOffsets {
 
     private static final class Progress {
         final AcknowledgedPrefix<Long> prefix = new AcknowledgedPrefix<>(offset -> passedThrough = offset + 1);
-        /** The first offset of the session: where it resumes while nothing was acknowledged. */
-        long first = -1;
         /** The offset after the last one handed over. */
         long next = -1;
-        /** The offset after the acknowledged prefix, -1 before its first record. */
+        /** The offset after the acknowledged prefix: the session's first offset while nothing was acknowledged. */
         long passedThrough = -1;
         long committed = -1;
         /** Handed over and neither acknowledged nor failed yet. */
         int inFlight;
 
         long committable() {
-            if (prefix.waiting() == 0) {
-                return next;
-            }
-            return passedThrough < 0 ? first : passedThrough;
+            return prefix.waiting() == 0 ? next : passedThrough;
         }
     }
 
@@ -78,7 +73,7 @@ final class PartitionOffsets {
         if (p.next < 0) {
             // the first record of a session sits at the committed (or just chosen and committed) position
             p.committed = offset;
-            p.first = offset;
+            p.passedThrough = offset;
         }
         p.next = offset + 1;
         p.inFlight++;

@@ -85,7 +85,8 @@ public final class OffsetStorage {
             // opening it says which stores the relay can read
             return true;
         }
-        Properties admin = KafkaTopics.adminProperties(engine.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG), engine);
+        Properties admin = KafkaTopics.adminProperties(engine.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG),
+                engine);
         admin.put(CommonClientConfigs.CLIENT_ID_CONFIG, "cdc-relay-offsets-admin");
         try (Admin client = Admin.create(admin)) {
             return client.listTopics().names().get(TOPIC_LOOKUP.toMillis(), TimeUnit.MILLISECONDS)

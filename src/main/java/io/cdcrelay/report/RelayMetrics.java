@@ -35,8 +35,9 @@ public final class RelayMetrics {
 
     private final MeterRegistry registry;
     private final Clock clock;
-    private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
-    private final Map<CounterKey, ChangeMeters> meters = new ConcurrentHashMap<>();
+    /** {@code relay.dead.lettered} by topic. */
+    private final Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
+    private final Map<TableOperation, ChangeMeters> meters = new ConcurrentHashMap<>();
     private final LongAdder captured = new LongAdder();
     private final LongAdder delivered = new LongAdder();
     private final LongAdder snapshotRows = new LongAdder();
@@ -107,8 +108,8 @@ public final class RelayMetrics {
 
     /** A message of {@code topic} Kafka refused and the relay parked in the dead-letter topic. */
     public void deadLettered(String topic) {
-        counters.computeIfAbsent(new CounterKey("relay.dead.lettered", topic, "", null),
-                k -> Counter.builder("relay.dead.lettered").tag("topic", String.valueOf(topic))
+        deadLettered.computeIfAbsent(String.valueOf(topic),
+                k -> Counter.builder("relay.dead.lettered").tag("topic", k)
                         .description("messages parked in relay.dead-letter.topic").register(registry)).increment();
     }
 
@@ -181,12 +182,12 @@ public final class RelayMetrics {
 
     private ChangeMeters metersOf(ChangeEvent change) {
         // looked up for every change: a key of the parts costs no string building, unlike the tag "db.table"
-        return meters.computeIfAbsent(new CounterKey("", change.database(), change.table(), change.operation()),
+        return meters.computeIfAbsent(new TableOperation(change.database(), change.table(), change.operation()),
                 k -> new ChangeMeters(changeCounter("relay.changes.captured", k),
                         changeCounter("relay.changes.delivered", k)));
     }
 
-    private Counter changeCounter(String name, CounterKey k) {
+    private Counter changeCounter(String name, TableOperation k) {
         return Counter.builder(name).tag("table", k.database() + "." + k.table()).tag("op", k.operation().name())
                 .register(registry);
     }
@@ -195,6 +196,6 @@ public final class RelayMetrics {
     public record ChangeMeters(Counter captured, Counter delivered) {
     }
 
-    private record CounterKey(String name, String database, String table, Operation operation) {
+    private record TableOperation(String database, String table, Operation operation) {
     }
 }
